@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findPermitType, isPermitTypeId, PERMIT_TYPE_IDS, PERMIT_TYPES } from '../../../machines';
+
+const machinesDir = new URL('../../../machines/', import.meta.url).pathname;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('permit types', () => {
+  it('lists every catalog id exactly once, each with both names and a source', () => {
+    expect(PERMIT_TYPES.map((p) => p.id).sort()).toEqual([...PERMIT_TYPE_IDS].sort());
+    for (const permit of PERMIT_TYPES) {
+      expect(permit.name.id.trim(), permit.id).not.toBe('');
+      expect(permit.name.en.trim(), permit.id).not.toBe('');
+      expect(permit.source, permit.id).toMatch(/DOMAIN\.md §3\.\d/);
+    }
+  });
+
+  it('finds by id and rejects unknown ids', () => {
+    expect(findPermitType('slf')?.name.en).toContain('SLF');
+    expect(findPermitType('nope')).toBeUndefined();
+    expect(isPermitTypeId('pkkpr')).toBe(true);
+    expect(isPermitTypeId('pkkpr2')).toBe(false);
+  });
+});
+
+describe('house rule: machines/ is pure TypeScript', () => {
+  const files = sourceFiles(machinesDir);
+
+  it('has source files to check', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files.map((f) => [f.slice(machinesDir.length), f]))(
+    '%s uses no browser, WXT or Node API',
+    (_n, file) => {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toMatch(
+        /from ['"](wxt|wxt\/[^'"]*|webextension-polyfill|node:[^'"]*|fs|path|dexie)['"]/,
+      );
+      expect(text).not.toMatch(/\b(chrome|browser|window|document|localStorage|indexedDB)\./);
+    },
+  );
+});
