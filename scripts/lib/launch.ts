@@ -1,0 +1,75 @@
+/**
+ * Launches Chromium with the built extension in a throw-away profile. Used by `npm run demo`
+ * and the E2E fixtures, so both drive the extension the same way.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from '@playwright/test';
+import { resolveBrowser } from './browser';
+
+export interface LaunchOptions {
+  extensionDir: string;
+  headless: boolean;
+  /** Extra time to wait for the extension's service worker to start. */
+  workerTimeoutMs?: number;
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  browserPath: string;
+  close(): Promise<void>;
+}
+
+/** Flags that keep Chromium quiet on a machine with no outside network (STACK.md). */
+const QUIET_FLAGS = [
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchWithExtension(options: LaunchOptions): Promise<LaunchedExtension> {
+  const browser = resolveBrowser({ playwrightPath: () => chromium.executablePath() });
+  const profile = mkdtempSync(join(tmpdir(), 'pandu-profile-'));
+  const cleanUp = () => rmSync(profile, { recursive: true, force: true });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: browser.path,
+      headless: options.headless,
+      viewport: options.headless ? { width: 1366, height: 800 } : null,
+      args: [
+        ...QUIET_FLAGS,
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+        // Both are needed: Playwright passes --disable-extensions unless told otherwise.
+        `--disable-extensions-except=${options.extensionDir}`,
+        `--load-extension=${options.extensionDir}`,
+      ],
+    });
+  } catch (err) {
+    cleanUp();
+    throw err;
+  }
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    cleanUp();
+  };
+  try {
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: options.workerTimeoutMs ?? 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return { context, extensionId, browserPath: browser.path, close };
+  } catch {
+    await close();
+    throw new Error(
+      `The extension in ${options.extensionDir} did not start in ${browser.path}. ` +
+        'Branded Google Chrome 137+ ignores --load-extension: use Chromium (set CHROMIUM_PATH).',
+    );
+  }
+}

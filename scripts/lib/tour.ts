@@ -1,0 +1,89 @@
+/**
+ * The scripted demo tour: open a portal list, open a case, show the overlay — on a classic
+ * portal and on the single-page one. Writes screenshots and summary.json. Used by
+ * `npm run demo` without a display and by an E2E test, so the demo cannot silently rot.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+
+export interface TourStep {
+  name: string;
+  title: string;
+  url: string;
+  screenshot: string;
+  panel?: { permit: string; caseRef: string };
+  rows?: number;
+  ms: number;
+}
+
+export interface TourSummary {
+  ok: boolean;
+  generatedAt: string;
+  portalUrl: string;
+  extensionId: string;
+  browser: string;
+  steps: TourStep[];
+  error?: string;
+}
+
+export interface TourInput {
+  context: BrowserContext;
+  portalUrl: string;
+  extensionId: string;
+  browser: string;
+  outDir: string;
+}
+
+const PANEL = '[data-testid="pandu-panel"]';
+
+export async function runTour(input: TourInput): Promise<TourSummary> {
+  mkdirSync(input.outDir, { recursive: true });
+  const summary: TourSummary = {
+    ok: false,
+    generatedAt: new Date().toISOString(),
+    portalUrl: input.portalUrl,
+    extensionId: input.extensionId,
+    browser: input.browser,
+    steps: [],
+  };
+  const page = await input.context.newPage();
+  const step = async (name: string, title: string, act: () => Promise<Partial<TourStep>>) => {
+    const started = Date.now();
+    const extra = await act();
+    const screenshot = `${String(summary.steps.length + 1).padStart(2, '0')}-${name}.png`;
+    await page.screenshot({ path: join(input.outDir, screenshot), fullPage: false });
+    summary.steps.push({ name, title, url: page.url(), screenshot, ms: Date.now() - started, ...extra });
+  };
+  try {
+    await step('daftar-permohonan', 'SiCantik Cloud: daftar permohonan', async () => {
+      await page.goto(`${input.portalUrl}/sicantik/permohonan`);
+      return { rows: await page.locator('table tbody tr').count() };
+    });
+    await step('detail-perkara', 'SiCantik Cloud: detail perkara dengan panel Pandu Izin', async () => {
+      await page.locator('table tbody tr a').first().click();
+      return { panel: await readPanel(page) };
+    });
+    await step('simbg-spa', 'SIMBG (SPA): detail perkara dibuka lewat navigasi klien', async () => {
+      await page.goto(`${input.portalUrl}/simbg/app/permohonan`);
+      await page.locator('table tbody tr a').first().click();
+      return { panel: await readPanel(page) };
+    });
+    summary.ok = true;
+  } catch (err) {
+    summary.error = err instanceof Error ? err.message : String(err);
+  } finally {
+    await page.close().catch(() => undefined);
+    writeFileSync(join(input.outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  }
+  return summary;
+}
+
+async function readPanel(page: Page): Promise<{ permit: string; caseRef: string }> {
+  const panel = page.locator(PANEL);
+  await panel.waitFor({ state: 'visible', timeout: 15_000 });
+  return {
+    permit: (await panel.getByTestId('pandu-permit').textContent()) ?? '',
+    caseRef: (await panel.getByTestId('pandu-case-ref').textContent()) ?? '',
+  };
+}
