@@ -18,7 +18,7 @@ const GATES: Gate[] = [
   { name: 'lint', command: 'npm run --silent lint' },
   {
     name: 'unit',
-    command: `npx vitest run --reporter=default --reporter=json --outputFile.json=${UNIT_REPORT}`,
+    command: `npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json=${UNIT_REPORT}`,
   },
   { name: 'build chrome', command: 'npm run --silent build:chrome' },
   { name: 'build firefox', command: 'npm run --silent build:firefox' },

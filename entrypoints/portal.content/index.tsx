@@ -21,25 +21,27 @@ export default defineContentScript({
     let ui: ShadowRootContentScriptUi<void> | null = null;
     let run: AbortController | null = null;
 
-    const refresh = async () => {
+    // `pathname` comes from the navigation itself: with the Navigation API, WXT announces a
+    // change before `location` is updated.
+    const refresh = async (pathname: string) => {
       run?.abort();
       const current = new AbortController();
       run = current;
       ui?.remove();
       ui = null;
-      const page = await waitForRecognition(document, location.pathname, { signal: current.signal });
+      const page = await waitForRecognition(document, pathname, { signal: current.signal });
       if (!page || current.signal.aborted || ctx.isInvalid) return;
       const answer = await sendRequest('page.recognised', page);
       if (current.signal.aborted || ctx.isInvalid) return;
       ui = await mountPanel(ctx, answer.ok ? { view: answer.data } : { view: null, error: answer.error });
     };
 
-    const safeRefresh = () => {
-      refresh().catch((err: unknown) => console.debug('[Pandu Izin] panel not shown:', err));
+    const safeRefresh = (pathname: string) => {
+      refresh(pathname).catch((err: unknown) => console.debug('[Pandu Izin] panel not shown:', err));
     };
-    ctx.addEventListener(window, 'wxt:locationchange', safeRefresh);
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => safeRefresh(event.newUrl.pathname));
     ctx.onInvalidated(() => run?.abort());
-    safeRefresh();
+    safeRefresh(location.pathname);
   },
 });
 

@@ -44,7 +44,10 @@ function valueElementFor(label: Element): Element | null {
     while (next && next.tagName !== 'DD') next = next.nextElementSibling;
     return next;
   }
-  return label.nextElementSibling;
+  const next = label.nextElementSibling;
+  // A header cell's neighbour in a list's header row is another header, not a value.
+  if (label.tagName === 'TH' && next?.tagName !== 'TD') return null;
+  return next;
 }
 
 /** The adapter whose case-detail path matches, if any. */

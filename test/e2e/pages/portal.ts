@@ -1,8 +1,9 @@
 /** Page object for the demo portal's list and detail pages, whichever of the three portals. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { PortalId } from '../../fixtures/portal/model';
 import { PORTAL_PATHS } from '../../fixtures/portal/routes';
 
-export type PortalId = keyof typeof PORTAL_PATHS;
+export type { PortalId };
 
 export class PortalPages {
   readonly rows: Locator;

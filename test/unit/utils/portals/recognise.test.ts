@@ -108,3 +108,11 @@ describe('recognisePage', () => {
     });
   });
 });
+
+describe('readLabelledValue on list pages', () => {
+  it('does not read a neighbouring column header as a value', () => {
+    document.body.innerHTML =
+      '<table><thead><tr><th>No. Registrasi</th><th>Nama Pemilik</th></tr></thead><tbody><tr><td>PBG-1</td><td>Siti</td></tr></tbody></table>';
+    expect(readLabelledValue(document, ['No. Registrasi'])).toBeNull();
+  });
+});
