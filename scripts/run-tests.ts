@@ -3,15 +3,19 @@
  * unit, builds (chrome + firefox), web-ext lint, E2E. Ends with one line of counts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 interface Gate {
   name: string;
   command: string;
 }
 
-const UNIT_REPORT = 'test-results/unit.json';
-const E2E_REPORT = 'test-results/e2e.json';
+// Outside test-results/: Playwright empties that folder when it starts.
+const REPORTS = mkdtempSync(join(tmpdir(), 'pandu-test-'));
+const UNIT_REPORT = join(REPORTS, 'unit.json');
+const E2E_REPORT = join(REPORTS, 'e2e.json');
 
 const GATES: Gate[] = [
   { name: 'typecheck', command: 'npm run --silent typecheck' },
@@ -46,8 +50,6 @@ function counts(): { passed: number; failed: number; skipped: number } {
   return { passed, failed, skipped };
 }
 
-rmSync(UNIT_REPORT, { force: true });
-rmSync(E2E_REPORT, { force: true });
 const started = Date.now();
 let failedGate: string | null = null;
 for (const gate of GATES) {
@@ -67,6 +69,7 @@ for (const gate of GATES) {
   console.log(`✔ ${gate.name} (${seconds}s)`);
 }
 const { passed, failed, skipped } = counts();
+rmSync(REPORTS, { recursive: true, force: true });
 console.log(
   `\nnpm test ${failedGate ? `stopped at ${failedGate}` : 'finished'} in ${((Date.now() - started) / 1000).toFixed(0)}s`,
 );
