@@ -1,21 +1,7 @@
 import { buildDataset } from '../fixtures/portal/dataset';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { LIST_COLUMNS } from '../fixtures/portal-spec';
 import { expect, test } from './fixtures';
-
-const COLUMNS = {
-  sicantik: ['No. Pendaftaran', 'Nama Pemohon', 'Jenis Izin', 'Tgl Terima Berkas', 'Status', 'No. Surat'],
-  oss: [
-    'No. Permohonan',
-    'NIB',
-    'Nama Pelaku Usaha',
-    'KBLI',
-    'Tingkat Risiko',
-    'Jenis Perizinan',
-    'Tgl Pengajuan',
-    'Status',
-  ],
-  simbg: ['No. Registrasi', 'Nama Pemilik', 'Jenis Permohonan', 'Fungsi Bangunan', 'Tgl Pengajuan', 'Status'],
-} as const;
 
 const DOCUMENTS_HEADING = {
   sicantik: 'Berkas Persyaratan',
@@ -30,7 +16,7 @@ test.describe('the demo SPBE portal', () => {
       portal,
     }) => {
       await portalPages.openList(portalId);
-      expect(await portalPages.headerTexts()).toEqual([...COLUMNS[portalId]]);
+      expect(await portalPages.headerTexts()).toEqual([...LIST_COLUMNS[portalId]]);
       const seeded = buildDataset(portal.today)[portalId].seed.length;
       await expect(portalPages.rows).toHaveCount(seeded);
       await expect(portalPages.page.locator('html')).toHaveAttribute('lang', 'id');

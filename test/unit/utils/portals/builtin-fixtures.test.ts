@@ -23,21 +23,14 @@ async function load(path: string): Promise<Document> {
 }
 
 describe('built-in adapters on their fixture pages', () => {
-  it('read every SiCantik seed case and map its permit to the catalog', async () => {
-    for (const c of buildDataset(portal.today).sicantik.seed) {
-      const path = PORTAL_PATHS.sicantik.detail(c.id);
+  it.each([
+    ['sicantik', 'sicantik'],
+    ['oss', 'oss-rba'],
+  ] as const)('%s: reads every seed case and maps its permit to the catalog', async (portalId, adapterId) => {
+    for (const c of buildDataset(portal.today)[portalId].seed) {
+      const path = PORTAL_PATHS[portalId].detail(c.id);
       const page = recognisePage(await load(path), new URL(path, portal.url).pathname);
-      expect(page, c.id).toMatchObject({ adapterId: 'sicantik', caseRef: c.id, missing: [] });
-      if (!page) continue;
-      expect(buildCaseView(page).permit.id, page.permitLabel ?? '').not.toBeNull();
-    }
-  });
-
-  it('read every OSS RBA seed case and map its permit to the catalog', async () => {
-    for (const c of buildDataset(portal.today).oss.seed) {
-      const path = PORTAL_PATHS.oss.detail(c.id);
-      const page = recognisePage(await load(path), new URL(path, portal.url).pathname);
-      expect(page, c.id).toMatchObject({ adapterId: 'oss-rba', caseRef: c.id, missing: [] });
+      expect(page, c.id).toMatchObject({ adapterId, caseRef: c.id, missing: [] });
       if (!page) continue;
       expect(buildCaseView(page).permit.id, page.permitLabel ?? '').not.toBeNull();
     }
