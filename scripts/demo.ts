@@ -51,14 +51,17 @@ async function main(): Promise<number> {
   const portal = await startDemoPortal({ port });
   console.log(`Demo portal: ${portal.url}/`);
   try {
-    const launched = await launchWithExtension({ extensionDir, headless });
+    const launched = await launchWithExtension({ extensionDir, headless, callerHandlesSigint: !headless });
     console.log(`Chromium: ${launched.browserPath} (extension ${launched.extensionId})`);
     try {
       if (!headless) {
         const page = launched.context.pages()[0] ?? (await launched.context.newPage());
         await page.goto(`${portal.url}/`);
         console.log('Browser window open on the demo portal. Close it (or press Ctrl+C) to stop.');
-        await launched.context.waitForEvent('close', { timeout: 0 });
+        // Either way ends in `launched.close()` below, which waits for Chromium to exit
+        // before removing the temporary profile.
+        const interrupted = new Promise<void>((done) => process.once('SIGINT', () => done()));
+        await Promise.race([launched.context.waitForEvent('close', { timeout: 0 }), interrupted]);
         return 0;
       }
       const outDir = resolve(values.out);

@@ -11,6 +11,8 @@ import { resolveBrowser } from './browser';
 export interface LaunchOptions {
   extensionDir: string;
   headless: boolean;
+  /** Leave Ctrl+C to the caller, which then closes the context so the profile is removed. */
+  callerHandlesSigint?: boolean;
   /** Extra time to wait for the extension's service worker to start. */
   workerTimeoutMs?: number;
 }
@@ -36,12 +38,20 @@ const QUIET_FLAGS = [
 export async function launchWithExtension(options: LaunchOptions): Promise<LaunchedExtension> {
   const browser = resolveBrowser({ playwrightPath: () => chromium.executablePath() });
   const profile = mkdtempSync(join(tmpdir(), 'pandu-profile-'));
-  const cleanUp = () => rmSync(profile, { recursive: true, force: true });
+  // Chromium may still be flushing the profile as it exits: retry, and never fail over it.
+  const cleanUp = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (err) {
+      console.warn(`Could not remove the temporary profile ${profile}:`, err);
+    }
+  };
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: browser.path,
       headless: options.headless,
+      handleSIGINT: !options.callerHandlesSigint,
       viewport: options.headless ? { width: 1366, height: 800 } : null,
       args: [
         ...QUIET_FLAGS,
