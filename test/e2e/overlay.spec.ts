@@ -59,11 +59,16 @@ test.describe('the case panel on portal pages', () => {
     page,
     portal,
   }) => {
+    // First prove the content script is alive in this browser, so "no panel" below means
+    // it decided against the page rather than never ran.
     await portalPages.openList('sicantik');
-    await page.goto(`${portal.url}/`);
-    await page.goto(`${portal.url}/sicantik/tidak-ada`);
-    await page.waitForTimeout(1500);
-    await expect(overlay.host()).toHaveCount(0);
+    await portalPages.openFirstCase();
+    await expect(overlay.root).toBeVisible();
+    for (const path of ['/sicantik/permohonan', '/oss/perizinan?n=50', '/', '/sicantik/tidak-ada']) {
+      await page.goto(`${portal.url}${path}`);
+      await page.waitForTimeout(1000);
+      await expect(overlay.host(), path).toHaveCount(0);
+    }
   });
 
   test('switches language at runtime from the keyboard', async ({ portalPages, overlay }) => {
