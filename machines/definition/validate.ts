@@ -1,0 +1,165 @@
+/**
+ * Validation of permit definitions: structure (schema.ts) plus the cross-references a schema
+ * cannot see. Every problem is reported with its path and a fix; nothing half-loads.
+ */
+import * as v from 'valibot';
+import { type DataError, InvalidDataError, issueToError } from '../data/errors';
+import { permitDefinitionSchema } from './schema';
+import type { CaseFactDefinition, Condition, PermitDefinition } from './types';
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: DataError[] };
+
+const STAGE_ID = /^[a-z][a-zA-Z0-9]*$/;
+const SLUG_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Checks an unknown value (e.g. parsed JSON) as a permit definition. */
+export function validateDefinition(input: unknown): ValidationResult<PermitDefinition> {
+  const parsed = v.safeParse(permitDefinitionSchema, input, { abortPipeEarly: false });
+  const errors: DataError[] = parsed.success ? [] : parsed.issues.map(issueToError);
+  errors.push(...crossCheck(input));
+  if (errors.length > 0 || !parsed.success) return { ok: false, errors: dedupe(errors) };
+  const { $schema: _ignored, ...definition } = parsed.output;
+  return { ok: true, value: definition as PermitDefinition };
+}
+
+/** Like validateDefinition, but throws InvalidDataError listing every problem. */
+export function parseDefinition(input: unknown, label = 'Permit definition'): PermitDefinition {
+  const result = validateDefinition(input);
+  if (!result.ok) throw new InvalidDataError(label, result.errors);
+  return result.value;
+}
+
+function dedupe(errors: DataError[]): DataError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path}|${e.problem.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+
+/** Checks that hold across the tree; written defensively because the input may be malformed. */
+function crossCheck(input: unknown): DataError[] {
+  if (!isRecord(input)) return [];
+  const errors: DataError[] = [];
+  const facts = new Map<string, CaseFactDefinition['type']>();
+  list(input.facts).forEach((f, i) => {
+    if (!isRecord(f) || typeof f.id !== 'string') return;
+    if (facts.has(f.id)) errors.push(duplicate(`facts[${i}].id`, f.id));
+    facts.set(f.id, f.type as CaseFactDefinition['type']);
+  });
+  const stageIds = new Set<string>();
+  const stepIds = new Set<string>();
+  const itemIds = new Set<string>();
+  list(input.stages).forEach((stage, si) => {
+    if (!isRecord(stage)) return;
+    const sp = `stages[${si}]`;
+    if (typeof stage.id === 'string') {
+      if (stageIds.has(stage.id)) errors.push(duplicate(`${sp}.id`, stage.id));
+      stageIds.add(stage.id);
+      if (!STAGE_ID.test(stage.id)) errors.push(badId(`${sp}.id`, stage.id, 'camelCase'));
+    }
+    list(stage.steps).forEach((step, ti) => {
+      if (!isRecord(step)) return;
+      const tp = `${sp}.steps[${ti}]`;
+      if (typeof step.id === 'string') {
+        if (stepIds.has(step.id)) errors.push(duplicate(`${tp}.id`, step.id));
+        stepIds.add(step.id);
+        if (!SLUG_ID.test(step.id)) errors.push(badId(`${tp}.id`, step.id, 'kebab-case'));
+      }
+      if (step.when !== undefined) errors.push(...checkCondition(step.when, `${tp}.when`, facts));
+      list(step.checklist).forEach((item, ii) => {
+        if (!isRecord(item)) return;
+        const ip = `${tp}.checklist[${ii}]`;
+        if (typeof item.id === 'string') {
+          if (itemIds.has(item.id)) errors.push(duplicate(`${ip}.id`, item.id));
+          itemIds.add(item.id);
+          if (!SLUG_ID.test(item.id)) errors.push(badId(`${ip}.id`, item.id, 'kebab-case'));
+        }
+        if (item.when !== undefined) errors.push(...checkCondition(item.when, `${ip}.when`, facts));
+      });
+    });
+  });
+  return errors;
+}
+
+function checkCondition(
+  condition: unknown,
+  path: string,
+  facts: Map<string, CaseFactDefinition['type']>,
+): DataError[] {
+  if (!isRecord(condition)) return [];
+  const c = condition as Partial<Record<string, unknown>>;
+  if (Array.isArray(c.all)) return c.all.flatMap((x, i) => checkCondition(x, `${path}.all[${i}]`, facts));
+  if (Array.isArray(c.any)) return c.any.flatMap((x, i) => checkCondition(x, `${path}.any[${i}]`, facts));
+  if (c.not !== undefined) return checkCondition(c.not, `${path}.not`, facts);
+  if (typeof c.fact !== 'string') return [];
+  const type = facts.get(c.fact);
+  if (!type) {
+    const known = [...facts.keys()].join(', ') || '—';
+    return [
+      {
+        path: `${path}.fact`,
+        problem: { id: `Fakta "${c.fact}" tidak dideklarasikan.`, en: `Fact "${c.fact}" is not declared.` },
+        fix: {
+          id: `Deklarasikan di "facts" atau pakai salah satu: ${known}.`,
+          en: `Declare it under "facts" or use one of: ${known}.`,
+        },
+      },
+    ];
+  }
+  const values = c.op === 'in' ? list(c.value) : [c.value];
+  const expected = type === 'text' ? 'string' : type;
+  const wrong = values.some((x) => typeof x !== expected);
+  const ordered = ['gt', 'gte', 'lt', 'lte'].includes(String(c.op));
+  if (wrong || (ordered && type !== 'number')) {
+    return [
+      {
+        path: `${path}.value`,
+        problem: {
+          id: `Nilai atau operator tidak cocok dengan fakta "${c.fact}" (${type}).`,
+          en: `The value or operator does not fit fact "${c.fact}" (${type}).`,
+        },
+        fix: {
+          id: `Bandingkan dengan nilai ${type}; gt/gte/lt/lte hanya untuk angka.`,
+          en: `Compare with a ${type} value; gt/gte/lt/lte are for numbers only.`,
+        },
+      },
+    ];
+  }
+  return [];
+}
+
+function duplicate(path: string, id: string): DataError {
+  return {
+    path,
+    problem: { id: `Id "${id}" dipakai lebih dari sekali.`, en: `Id "${id}" is used more than once.` },
+    fix: {
+      id: 'Beri id yang unik dalam satu definisi (langkah dan butir checklist juga unik lintas tahap).',
+      en: 'Give it an id unique in the definition (steps and checklist items are unique across stages).',
+    },
+  };
+}
+
+function badId(path: string, id: string, style: 'camelCase' | 'kebab-case'): DataError {
+  const example = style === 'camelCase' ? 'technicalReview' : 'site-survey';
+  return {
+    path,
+    problem: { id: `Id "${id}" tidak berformat ${style}.`, en: `Id "${id}" is not ${style}.` },
+    fix: { id: `Tulis seperti "${example}".`, en: `Write it like "${example}".` },
+  };
+}
+
+/** Type-level check that the schema and the hand-written types agree. */
+type SchemaOutput = Omit<v.InferOutput<typeof permitDefinitionSchema>, '$schema'>;
+const _agree: (x: SchemaOutput) => PermitDefinition = (x) => x;
+const _agreeBack: (x: PermitDefinition) => SchemaOutput = (x) => x;
+void _agree;
+void _agreeBack;
+
+export type { Condition };
