@@ -69,11 +69,26 @@ const CHECK_MESSAGES: Record<string, { problem: LocalizedText; fix: LocalizedTex
   },
   'version-min': {
     problem: { id: 'Versi harus 1 atau lebih.', en: 'The version must be 1 or more.' },
-    fix: { id: 'Mulai dari 1 dan naikkan saat bentuk alur berubah.', en: 'Start at 1 and bump it when the shape changes.' },
+    fix: {
+      id: 'Mulai dari 1 dan naikkan saat bentuk alur berubah.',
+      en: 'Start at 1 and bump it when the shape changes.',
+    },
   },
   'iso-date': {
     problem: { id: 'Bukan tanggal YYYY-MM-DD.', en: 'Not a YYYY-MM-DD date.' },
     fix: { id: 'Tulis tanggal seperti 2026-01-05.', en: 'Write a date like 2026-01-05.' },
+  },
+  'percent-range': {
+    problem: { id: 'Persentase di luar 0–100.', en: 'The percentage is outside 0–100.' },
+    fix: { id: 'Tulis angka antara 0 dan 100, mis. 73.5.', en: 'Write a number from 0 to 100, e.g. 73.5.' },
+  },
+  'province-code': {
+    problem: { id: 'Bukan kode provinsi dua digit.', en: 'Not a two-digit province code.' },
+    fix: { id: 'Tulis kode BPS dua digit, mis. "31".', en: 'Write the two-digit BPS code, e.g. "31".' },
+  },
+  'calendar-year': {
+    problem: { id: 'Tahun tidak masuk akal.', en: 'The year is out of range.' },
+    fix: { id: 'Tulis tahun empat digit, mis. 2026.', en: 'Write a four-digit year, e.g. 2026.' },
   },
 };
 
@@ -96,8 +111,14 @@ export function issueToError(issue: v.BaseIssue<unknown>): DataError {
   if (issue.received === 'undefined') {
     return {
       path,
-      problem: { id: `Kolom wajib "${String(key)}" tidak ada.`, en: `Required field "${String(key)}" is missing.` },
-      fix: { id: `Tambahkan "${String(key)}" (${issue.expected}).`, en: `Add "${String(key)}" (${issue.expected}).` },
+      problem: {
+        id: `Kolom wajib "${String(key)}" tidak ada.`,
+        en: `Required field "${String(key)}" is missing.`,
+      },
+      fix: {
+        id: `Tambahkan "${String(key)}" (${issue.expected}).`,
+        en: `Add "${String(key)}" (${issue.expected}).`,
+      },
     };
   }
   if (issue.type === 'union' && issue.issues) {

@@ -1,0 +1,407 @@
+/**
+ * The engine: pure functions over persisted case state. The same code runs in the extension's
+ * background, in Node (CLI, a server) and in tests. No clock is read: events carry their time
+ * and views take `now`.
+ */
+import * as v from 'valibot';
+import type { SnapshotFrom, StateValue } from 'xstate';
+import { initialTransition, transition } from 'xstate';
+import { createCalendar, localDate, type WorkingCalendar } from '../calendar';
+import { CATALOG } from '../catalog/index';
+import { issueToError } from '../data/errors';
+import { lookup } from '../definition/lookup';
+import type { CaseFacts, PermitDefinition } from '../definition/types';
+import { createPermitMachine, type MachineRegion, type PermitMachine } from '../machine/factory';
+import { findRegion, REGIONS, type RegionProfile } from '../regions';
+import type { PermitContext } from './context';
+import { type PermitEvent, permitEventSchema } from './events';
+import {
+  checkEvidenceTarget,
+  checkFacts,
+  checkItem,
+  checkStepComplete,
+  checkWorkDone,
+  type Rejection,
+} from './rules';
+import { buildView, type CaseView } from './view';
+
+/** The live XState snapshot of a case. */
+export type CaseSnapshot = SnapshotFrom<PermitMachine>;
+
+/** The JSON form of a case: store it, send it, restore it. */
+export interface PersistedCase {
+  format: 1;
+  id: string;
+  permitId: string;
+  /** The definition version the state was made with; `restore` migrates older ones. */
+  machineVersion: number;
+  /** BPS province code. */
+  region: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Number of accepted events. */
+  seq: number;
+  value: StateValue;
+  context: PermitContext;
+}
+
+/** A case in memory: its persisted form plus the live machine snapshot. */
+export interface Case {
+  readonly persisted: PersistedCase;
+  readonly snapshot: CaseSnapshot;
+}
+
+export type ApplyResult =
+  | { ok: true; case: Case; event: PermitEvent }
+  | { ok: false; case: Case; rejection: Rejection };
+
+/** Upgrades a persisted state from one definition version to the next. */
+export type Migration = (state: { value: StateValue; context: PermitContext }) => {
+  value: StateValue;
+  context: PermitContext;
+};
+/** `migrations[permitId][fromVersion]` upgrades fromVersion → fromVersion + 1. */
+export type Migrations = Record<string, Record<number, Migration>>;
+
+export interface EngineOptions {
+  definitions?: readonly PermitDefinition[];
+  regions?: readonly RegionProfile[];
+  calendar?: WorkingCalendar;
+  migrations?: Migrations;
+}
+
+export interface NewCase {
+  id: string;
+  permitId: string;
+  region: string;
+  /** When the portal received the file (ISO timestamp); the first stage's clock starts here. */
+  receivedAt: string;
+  facts?: CaseFacts;
+}
+
+/** Thrown by createCase / restore when the input cannot become a case; says how to fix it. */
+export class CaseError extends Error {
+  readonly code: string;
+  readonly fix: string;
+  constructor(code: string, message: string, fix: string) {
+    super(`${message} ${fix}`);
+    this.name = 'CaseError';
+    this.code = code;
+    this.fix = fix;
+  }
+}
+
+const persistedSchema = v.object({
+  format: v.literal(1),
+  id: v.pipe(v.string(), v.minLength(1)),
+  permitId: v.string(),
+  machineVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  region: v.string(),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  value: v.union([v.string(), v.record(v.string(), v.any())]),
+  context: v.looseObject({
+    facts: v.record(v.string(), v.union([v.boolean(), v.number(), v.string()])),
+    items: v.record(v.string(), v.any()),
+    steps: v.record(v.string(), v.any()),
+    notes: v.array(v.any()),
+    receivedAt: v.string(),
+    stageEnteredAt: v.string(),
+    stageDue: v.any(),
+    returns: v.array(v.any()),
+  }),
+});
+
+export type Engine = ReturnType<typeof createEngine>;
+
+/**
+ * An engine over a catalog, regions and a calendar (the shipped ones by default).
+ */
+export function createEngine(options: EngineOptions = {}) {
+  const definitions = options.definitions ?? CATALOG;
+  const regions = options.regions ?? REGIONS;
+  const calendar = options.calendar ?? createCalendar();
+  const migrations = options.migrations ?? {};
+  const machines = new Map<string, PermitMachine>();
+
+  const definitionOf = (permitId: string) => {
+    const d = definitions.find((x) => x.id === permitId);
+    if (!d) {
+      const known = definitions.map((x) => x.id).join(', ');
+      throw new CaseError('unknown-permit', `Unknown permit type "${permitId}".`, `Use one of: ${known}.`);
+    }
+    return d;
+  };
+  const regionOf = (code: string): RegionProfile => {
+    const r = findRegion(code, regions);
+    if (!r)
+      throw new CaseError(
+        'unknown-region',
+        `Unknown region "${code}".`,
+        'Use a two-digit BPS province code, e.g. 31.',
+      );
+    return r;
+  };
+
+  /** The machine for a permit in a region, with stage tags assessed for `date`. Cached. */
+  function machineFor(permitId: string, regionCode: string, date: string): PermitMachine {
+    const d = definitionOf(permitId);
+    const key = `${d.id}@${d.version}|${regionCode}|${date}`;
+    let m = machines.get(key);
+    if (!m) {
+      if (machines.size > 256) machines.clear();
+      m = createPermitMachine(d, { region: regionOf(regionCode) as MachineRegion, calendar, date });
+      machines.set(key, m);
+    }
+    return m;
+  }
+
+  const dateAt = (regionCode: string, at: string) => localDate(at, regionOf(regionCode).utcOffsetHours);
+
+  /** Opens a new case in the first stage. Throws CaseError on an unknown permit, region or fact. */
+  function createCase(input: NewCase): Case {
+    const d = definitionOf(input.permitId);
+    regionOf(input.region);
+    if (Number.isNaN(Date.parse(input.receivedAt))) {
+      throw new CaseError(
+        'bad-date',
+        `receivedAt "${input.receivedAt}" is not a timestamp.`,
+        'Use ISO 8601, e.g. 2026-11-02T08:00:00+07:00.',
+      );
+    }
+    const factProblem = input.facts ? checkFacts(lookup(d), input.facts) : null;
+    if (factProblem)
+      throw new CaseError(factProblem.code, factProblem.message.en, 'Fix the facts and try again.');
+    const machine = machineFor(d.id, input.region, dateAt(input.region, input.receivedAt));
+    const [snapshot] = initialTransition(machine, { receivedAt: input.receivedAt, facts: input.facts ?? {} });
+    const persisted: PersistedCase = {
+      format: 1,
+      id: input.id,
+      permitId: d.id,
+      machineVersion: d.version,
+      region: input.region,
+      createdAt: input.receivedAt,
+      updatedAt: input.receivedAt,
+      seq: 0,
+      value: snapshot.value,
+      context: snapshot.context as PermitContext,
+    };
+    return { persisted, snapshot };
+  }
+
+  /** Why an event cannot apply in the case's current state, or null when it can. */
+  function explain(c: Case, event: PermitEvent): Rejection | null {
+    const d = definitionOf(c.persisted.permitId);
+    const lk = lookup(d);
+    const ctx = c.persisted.context;
+    const value = c.persisted.value;
+    const closed = (id: string, en: string): Rejection => ({ code: 'case-closed', message: { id, en } });
+    if (value === 'rejected')
+      return closed(
+        'Kasus sudah ditolak; tidak ada perubahan lagi.',
+        'The case is rejected; nothing changes any more.',
+      );
+    if (value === 'issued')
+      return closed('Izin sudah terbit; kasus selesai.', 'The permit is issued; the case is closed.');
+    if (value === 'awaitingCorrection') {
+      switch (event.type) {
+        case 'applicant.resubmitted':
+        case 'note.add':
+        case 'case.reject':
+        case 'portal.statusSeen':
+          return null;
+        case 'case.setFacts':
+          return checkFacts(lk, event.facts);
+        default:
+          return {
+            code: 'awaiting-correction',
+            message: {
+              id: 'Kasus sedang dikembalikan ke pemohon untuk perbaikan; tunggu pengajuan ulang.',
+              en: 'The case is back with the applicant for correction; wait for the resubmission.',
+            },
+          };
+      }
+    }
+    const stageId = typeof value === 'object' ? String(Object.values(value)[0]) : '';
+    const i = lk.stageIndex.get(stageId) ?? -1;
+    const stage = lk.stages[i];
+    if (!stage)
+      return { code: 'bad-state', message: { id: 'Status kasus tidak dikenal.', en: 'Unknown case state.' } };
+    const last = i === lk.stages.length - 1;
+    switch (event.type) {
+      case 'case.setFacts':
+        return checkFacts(lk, event.facts);
+      case 'checklist.tick':
+      case 'checklist.untick':
+      case 'checklist.markMissing':
+        return checkItem(lk, ctx, i, event.itemId);
+      case 'evidence.attach':
+        return checkEvidenceTarget(lk, ctx, i, event.stepId);
+      case 'step.complete':
+        return checkStepComplete(lk, ctx, i, event.stepId);
+      case 'stage.advance':
+        if (last) {
+          return {
+            code: 'last-stage',
+            message: {
+              id: 'Ini tahap terakhir: gunakan "Setujui / terbitkan".',
+              en: 'This is the last stage: use "approve / issue".',
+            },
+          };
+        }
+        return checkWorkDone(lk, ctx, i);
+      case 'case.approve':
+        if (!last) {
+          return {
+            code: 'not-last-stage',
+            message: {
+              id: 'Izin hanya terbit di tahap terakhir.',
+              en: 'A permit is issued only in the last stage.',
+            },
+          };
+        }
+        return checkWorkDone(lk, ctx, i);
+      case 'case.returnToApplicant':
+        return stage.allowsReturn
+          ? null
+          : {
+              code: 'return-not-allowed',
+              message: {
+                id: `Tahap "${stage.name.id}" tidak dapat mengembalikan berkas ke pemohon.`,
+                en: `Stage "${stage.name.en}" cannot return the file to the applicant.`,
+              },
+            };
+      case 'case.reject':
+        return stage.allowsReject
+          ? null
+          : {
+              code: 'reject-not-allowed',
+              message: {
+                id: `Penolakan tidak diputuskan di tahap "${stage.name.id}".`,
+                en: `Rejection is not decided in stage "${stage.name.en}".`,
+              },
+            };
+      case 'applicant.resubmitted':
+        return {
+          code: 'not-awaiting-correction',
+          message: {
+            id: 'Kasus tidak sedang menunggu perbaikan pemohon.',
+            en: 'The case is not waiting for a correction.',
+          },
+        };
+      case 'note.add':
+      case 'portal.statusSeen':
+        return null;
+    }
+  }
+
+  /**
+   * Applies one event. A malformed or disallowed event leaves the case unchanged and says why
+   * (in Indonesian and English); an accepted one returns the new case.
+   */
+  function applyEvent(c: Case, input: unknown): ApplyResult {
+    const parsed = v.safeParse(permitEventSchema, input);
+    if (!parsed.success) {
+      const first = issueToError(parsed.issues[0] as v.BaseIssue<unknown>);
+      return {
+        ok: false,
+        case: c,
+        rejection: {
+          code: 'malformed',
+          message: {
+            id: `Peristiwa tidak sah (${first.path}): ${first.problem.id}`,
+            en: `Malformed event (${first.path}): ${first.problem.en}`,
+          },
+          details: [first.fix],
+        },
+      };
+    }
+    const event = parsed.output as PermitEvent;
+    const why = explain(c, event);
+    if (why) return { ok: false, case: c, rejection: why };
+    const [next] = transition(c.snapshot.machine as unknown as PermitMachine, c.snapshot, event);
+    if (next === c.snapshot) {
+      return {
+        ok: false,
+        case: c,
+        rejection: {
+          code: 'not-handled',
+          message: {
+            id: 'Peristiwa tidak berlaku di status ini.',
+            en: 'The event does not apply in this state.',
+          },
+        },
+      };
+    }
+    const persisted: PersistedCase = {
+      ...c.persisted,
+      seq: c.persisted.seq + 1,
+      updatedAt: event.at,
+      value: next.value,
+      context: next.context as PermitContext,
+    };
+    return { ok: true, case: { persisted, snapshot: next }, event };
+  }
+
+  /**
+   * Rebuilds a case from its persisted JSON, migrating older definition versions.
+   * Throws CaseError when the data is damaged or cannot be migrated.
+   */
+  function restore(input: unknown): Case {
+    const parsed = v.safeParse(persistedSchema, input);
+    if (!parsed.success) {
+      const e = issueToError(parsed.issues[0] as v.BaseIssue<unknown>);
+      throw new CaseError('damaged', `Stored case is damaged at ${e.path}: ${e.problem.en}`, e.fix.en);
+    }
+    let p = parsed.output as PersistedCase;
+    const d = definitionOf(p.permitId);
+    if (p.machineVersion > d.version) {
+      throw new CaseError(
+        'too-new',
+        `Case ${p.id} was made with ${d.id} v${p.machineVersion}; this engine has v${d.version}.`,
+        'Update Pandu Izin.',
+      );
+    }
+    while (p.machineVersion < d.version) {
+      const step = migrations[d.id]?.[p.machineVersion];
+      if (!step) {
+        throw new CaseError(
+          'no-migration',
+          `No migration for ${d.id} from v${p.machineVersion} to v${p.machineVersion + 1}.`,
+          'Add one under EngineOptions.migrations.',
+        );
+      }
+      const migrated = step({ value: p.value, context: p.context });
+      p = { ...p, ...migrated, machineVersion: p.machineVersion + 1 };
+    }
+    const machine = machineFor(d.id, p.region, dateAt(p.region, p.updatedAt));
+    let snapshot: CaseSnapshot;
+    try {
+      snapshot = machine.resolveState({ value: p.value, context: p.context } as never);
+    } catch (error) {
+      throw new CaseError(
+        'damaged',
+        `Stored case ${p.id} has an unknown state: ${(error as Error).message}`,
+        'Restore it from a backup or open it anew.',
+      );
+    }
+    return { persisted: p, snapshot };
+  }
+
+  /** What the case looks like on `now` (ISO timestamp): stage, steps with modes, checklist, SLA. */
+  function view(c: Case, opts: { now: string }): CaseView {
+    const d = definitionOf(c.persisted.permitId);
+    const region = regionOf(c.persisted.region);
+    return buildView({
+      definition: d,
+      region,
+      calendar,
+      persisted: c.persisted,
+      now: opts.now,
+      explain: (e) => explain(c, e),
+    });
+  }
+
+  return { createCase, applyEvent, restore, view, explain, machineFor, definitions, regions, calendar };
+}

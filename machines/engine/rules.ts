@@ -1,0 +1,193 @@
+/**
+ * The rules behind the machine's guards, as pure functions that say *why* not. Guards call
+ * them and test for `null`; the engine calls the same functions to explain a refused event, so
+ * the two can never disagree.
+ */
+import { applies } from '../definition/conditions';
+import type { DefinitionLookup } from '../definition/lookup';
+import type { CaseFacts, Step } from '../definition/types';
+import type { LocalizedText } from '../types';
+import type { PermitContext } from './context';
+import type { FieldEvidence } from './events';
+
+export interface Rejection {
+  code: string;
+  message: LocalizedText;
+  /** Specifics, e.g. the checklist items still unticked. */
+  details?: LocalizedText[];
+}
+
+const reject = (code: string, id: string, en: string, details?: LocalizedText[]): Rejection => ({
+  code,
+  message: { id, en },
+  ...(details && details.length > 0 ? { details } : {}),
+});
+
+export const stepApplies = (step: Step, facts: CaseFacts) => applies(step.when, facts);
+
+/** Evidence good enough to close a field step: position + time + a photo or a BAP reference. */
+export function isSufficientEvidence(e: FieldEvidence): boolean {
+  return e.position !== undefined && e.capturedAt !== '' && (e.photos.length > 0 || Boolean(e.bapRef));
+}
+
+export function hasFieldEvidence(ctx: PermitContext, stepId: string): boolean {
+  return (ctx.steps[stepId]?.evidence ?? []).some(isSufficientEvidence);
+}
+
+/** Applicable mandatory items of a step that are not ticked. */
+export function openMandatoryItems(step: Step, ctx: PermitContext) {
+  return step.checklist.filter(
+    (it) => it.mandatory && applies(it.when, ctx.facts) && ctx.items[it.id]?.status !== 'ticked',
+  );
+}
+
+export function checkItem(lk: DefinitionLookup, ctx: PermitContext, current: number, itemId: string) {
+  const found = lk.item.get(itemId);
+  if (!found)
+    return reject(
+      'unknown-item',
+      `Butir "${itemId}" tidak ada di alur ini.`,
+      `No item "${itemId}" in this workflow.`,
+    );
+  if (found.stage > current) {
+    const s = lk.stages[found.stage]?.name;
+    return reject(
+      'item-not-yet',
+      `Butir ini milik tahap "${s?.id}" yang belum dimulai.`,
+      `This item belongs to stage "${s?.en}", which has not started.`,
+    );
+  }
+  if (!stepApplies(found.step, ctx.facts) || !applies(found.item.when, ctx.facts)) {
+    return reject(
+      'item-not-applicable',
+      'Butir ini tidak berlaku untuk kasus ini.',
+      'This item does not apply to this case.',
+    );
+  }
+  return null;
+}
+
+export function checkStepReachable(
+  lk: DefinitionLookup,
+  ctx: PermitContext,
+  current: number,
+  stepId: string,
+) {
+  const found = lk.step.get(stepId);
+  if (!found)
+    return reject(
+      'unknown-step',
+      `Langkah "${stepId}" tidak ada di alur ini.`,
+      `No step "${stepId}" in this workflow.`,
+    );
+  if (found.stage > current) {
+    return reject(
+      'step-not-yet',
+      'Langkah ini milik tahap yang belum dimulai.',
+      'This step belongs to a stage that has not started.',
+    );
+  }
+  if (!stepApplies(found.step, ctx.facts)) {
+    return reject(
+      'step-not-applicable',
+      'Langkah ini tidak berlaku untuk kasus ini.',
+      'This step does not apply to this case.',
+    );
+  }
+  return null;
+}
+
+export function checkEvidenceTarget(
+  lk: DefinitionLookup,
+  ctx: PermitContext,
+  current: number,
+  stepId: string,
+) {
+  const base = checkStepReachable(lk, ctx, current, stepId);
+  if (base) return base;
+  if (!lk.fieldSteps.has(stepId)) {
+    return reject(
+      'not-field-step',
+      'Bukti lapangan hanya untuk langkah lapangan.',
+      'Field evidence belongs to field steps only.',
+    );
+  }
+  return null;
+}
+
+export function checkStepComplete(lk: DefinitionLookup, ctx: PermitContext, current: number, stepId: string) {
+  const base = checkStepReachable(lk, ctx, current, stepId);
+  if (base) return base;
+  if (ctx.steps[stepId]?.completedAt) {
+    return reject('step-done', 'Langkah ini sudah selesai.', 'This step is already complete.');
+  }
+  const step = lk.step.get(stepId)?.step as Step;
+  const open = openMandatoryItems(step, ctx);
+  if (open.length > 0) {
+    return reject(
+      'checklist-incomplete',
+      `Masih ada ${open.length} butir wajib yang belum dicentang.`,
+      `${open.length} mandatory item(s) are not ticked yet.`,
+      open.map((it) => it.label),
+    );
+  }
+  if (lk.fieldSteps.has(stepId) && !hasFieldEvidence(ctx, stepId)) {
+    return reject(
+      'needs-evidence',
+      'Langkah lapangan perlu bukti: posisi GPS, waktu, dan minimal satu foto atau nomor BAP.',
+      'A field step needs evidence: GPS position, time, and at least one photo or a BAP reference.',
+    );
+  }
+  return null;
+}
+
+/** Everything up to and including stage `upto` is done: every applicable step and mandatory item. */
+export function checkWorkDone(lk: DefinitionLookup, ctx: PermitContext, upto: number): Rejection | null {
+  const details: LocalizedText[] = [];
+  for (let i = 0; i <= upto && i < lk.stages.length; i++) {
+    for (const step of lk.stages[i]?.steps ?? []) {
+      if (!stepApplies(step, ctx.facts)) continue;
+      for (const it of openMandatoryItems(step, ctx)) details.push(it.label);
+      if (lk.fieldSteps.has(step.id) && !hasFieldEvidence(ctx, step.id)) {
+        details.push({ id: `Bukti lapangan: ${step.name.id}`, en: `Field evidence: ${step.name.en}` });
+      }
+      if (!ctx.steps[step.id]?.completedAt) {
+        details.push({
+          id: `Langkah belum selesai: ${step.name.id}`,
+          en: `Step not complete: ${step.name.en}`,
+        });
+      }
+    }
+  }
+  if (details.length === 0) return null;
+  return reject(
+    'stage-incomplete',
+    'Tahap belum bisa dilanjutkan: masih ada pekerjaan yang belum selesai.',
+    'The stage cannot move on yet: work is still open.',
+    details,
+  );
+}
+
+export function checkFacts(lk: DefinitionLookup, facts: CaseFacts): Rejection | null {
+  const declared = new Map(lk.definition.facts.map((f) => [f.id, f]));
+  for (const [key, value] of Object.entries(facts)) {
+    const def = declared.get(key);
+    if (!def) {
+      const known = [...declared.keys()].join(', ') || '—';
+      return reject(
+        'unknown-fact',
+        `Fakta "${key}" tidak dikenal untuk izin ini (yang dikenal: ${known}).`,
+        `Fact "${key}" is not known for this permit (known: ${known}).`,
+      );
+    }
+    const expected = def.type === 'text' ? 'string' : def.type;
+    if (typeof value !== expected || (typeof value === 'number' && !Number.isFinite(value))) {
+      return reject(
+        'fact-type',
+        `Fakta "${key}" harus bertipe ${def.type}.`,
+        `Fact "${key}" must be a ${def.type}.`,
+      );
+    }
+  }
+  return null;
+}

@@ -1,0 +1,393 @@
+/**
+ * Builds the XState v5 statechart for one permit definition in one region.
+ *
+ *   processing ─ one child state per stage, in order (tags: the stage's work modes)
+ *   awaitingCorrection ─ returned to the applicant ("Perlu Perbaikan"); the clock pauses
+ *   rejected, issued ─ final
+ *
+ * Guards are named and call the pure rules in engine/rules.ts, so a refused event can always
+ * be explained. Context is plain JSON; `{ value, context }` is the whole persisted state.
+ */
+import { and, assign, type MachineConfig, setup } from 'xstate';
+import { type Assessment, assessStep, modesOf, type RegionReadiness } from '../assessment/assess';
+import { addWorkingDays, localDate, type WorkingCalendar } from '../calendar';
+import { lookup } from '../definition/lookup';
+import type { LegalBasis, PermitDefinition, Stage } from '../definition/types';
+import type { CaseInput, CaseNote, PermitContext, StageDue } from '../engine/context';
+import type { PermitEvent } from '../engine/events';
+import {
+  checkEvidenceTarget,
+  checkFacts,
+  checkItem,
+  checkStepComplete,
+  checkWorkDone,
+  stepApplies,
+} from '../engine/rules';
+import type { LocalizedText, WorkMode } from '../types';
+
+/** A region profile as the machine needs it: readiness plus the clock offset for local dates. */
+export interface MachineRegion extends RegionReadiness {
+  utcOffsetHours: number;
+}
+
+export interface PermitMachineOptions {
+  region: MachineRegion;
+  calendar: WorkingCalendar;
+  /** The date (`YYYY-MM-DD`) the stage tags and meta are assessed for; the region's today if omitted. */
+  date?: string;
+}
+
+/** What each stage state carries in `meta`. */
+export interface StageMeta {
+  stageId: string;
+  name: LocalizedText;
+  legalBasis: LegalBasis[];
+  steps: { stepId: string; name: LocalizedText; assessment: Assessment; legalBasis: LegalBasis[] }[];
+}
+
+type Ev<T extends PermitEvent['type']> = Extract<PermitEvent, { type: T }>;
+
+/** Working days a stage has for these facts: a legal cap, or the applicable steps' sum. */
+export function stageSlaDays(stage: Stage, facts: PermitContext['facts']): number | null {
+  if (stage.slaDays !== undefined) return stage.slaDays;
+  const counted = stage.steps.filter((s) => s.slaDays !== null && stepApplies(s, facts));
+  return counted.length === 0 ? null : counted.reduce((n, s) => n + (s.slaDays ?? 0), 0);
+}
+
+/**
+ * Creates the statechart. Machines are cheap to keep: build one per definition and region
+ * (the engine caches them).
+ */
+export function createPermitMachine(definition: PermitDefinition, options: PermitMachineOptions) {
+  const lk = lookup(definition);
+  const { region, calendar } = options;
+  const stages = definition.stages;
+  const last = stages.length - 1;
+  const assessedOn = options.date ?? localDate(new Date().toISOString(), region.utcOffsetHours);
+
+  const dueFor = (stage: number, facts: PermitContext['facts'], at: string): StageDue => {
+    const sla = stageSlaDays(stages[stage] as Stage, facts);
+    if (sla === null) return { slaDays: null, date: null, beyondKnownYears: false };
+    const due = addWorkingDays(calendar, localDate(at, region.utcOffsetHours), sla);
+    return { slaDays: sla, date: due.date, beyondKnownYears: due.beyondKnownYears };
+  };
+
+  const itemIdOf = (e: PermitEvent) => ('itemId' in e && typeof e.itemId === 'string' ? e.itemId : '');
+  const stepIdOf = (e: PermitEvent) => ('stepId' in e && typeof e.stepId === 'string' ? e.stepId : '');
+
+  const machineSetup = setup({
+    types: {} as {
+      context: PermitContext;
+      events: PermitEvent;
+      input: CaseInput;
+      tags: WorkMode;
+    },
+    guards: {
+      areFactsValid: ({ event }) => event.type === 'case.setFacts' && checkFacts(lk, event.facts) === null,
+      canEditItem: ({ context, event }, p: { stage: number }) =>
+        checkItem(lk, context, p.stage, itemIdOf(event)) === null,
+      canAttachEvidence: ({ context, event }, p: { stage: number }) =>
+        checkEvidenceTarget(lk, context, p.stage, stepIdOf(event)) === null,
+      canCompleteStep: ({ context, event }, p: { stage: number }) =>
+        checkStepComplete(lk, context, p.stage, stepIdOf(event)) === null,
+      isWorkDone: ({ context }, p: { upto: number }) => checkWorkDone(lk, context, p.upto) === null,
+      isStageVoid: ({ context }, p: { stage: number }) =>
+        !(stages[p.stage]?.steps ?? []).some((s) => stepApplies(s, context.facts)) &&
+        checkWorkDone(lk, context, p.stage - 1) === null,
+      portalSays: ({ event }, p: { outcome: 'returned' | 'rejected' | 'issued' }) =>
+        event.type === 'portal.statusSeen' && event.outcome === p.outcome,
+      portalAtStage: ({ event }, p: { stage: number }) =>
+        event.type === 'portal.statusSeen' && !event.outcome && event.stageId === stages[p.stage]?.id,
+      canFollowPortalTo: ({ context, event }, p: { stage: number }) =>
+        event.type === 'portal.statusSeen' &&
+        !event.outcome &&
+        event.stageId === stages[p.stage]?.id &&
+        checkWorkDone(lk, context, p.stage - 1) === null,
+      wasReturnedFrom: ({ context }, p: { stage: number }) => context.returnedFrom === stages[p.stage]?.id,
+    },
+    actions: {
+      setFacts: assign(({ context, event }, p: { stage: number | null }) => {
+        const facts = { ...context.facts, ...(event as Ev<'case.setFacts'>).facts };
+        // Facts can switch conditional steps on or off, which changes the stage's SLA.
+        const stageDue = p.stage === null ? context.stageDue : dueFor(p.stage, facts, context.stageEnteredAt);
+        return { facts, stageDue };
+      }),
+      tickItem: assign(({ context, event }) => setItem(context, event as Ev<'checklist.tick'>, 'ticked')),
+      untickItem: assign(({ context, event }) => {
+        const e = event as Ev<'checklist.untick'>;
+        const { [e.itemId]: _gone, ...items } = context.items;
+        return { items, steps: reopenStepOf(context, e.itemId) };
+      }),
+      markMissing: assign(({ context, event }) =>
+        setItem(context, event as Ev<'checklist.markMissing'>, 'missing'),
+      ),
+      addNote: assign(({ context, event }) => {
+        const e = event as Ev<'note.add'>;
+        const note: CaseNote = { at: e.at, text: e.text };
+        if (e.by) note.by = e.by;
+        if (e.stepId) note.stepId = e.stepId;
+        if (e.itemId) note.itemId = e.itemId;
+        return { notes: [...context.notes, note] };
+      }),
+      attachEvidence: assign(({ context, event }) => {
+        const e = event as Ev<'evidence.attach'>;
+        const prev = context.steps[e.stepId] ?? { evidence: [] };
+        return {
+          steps: { ...context.steps, [e.stepId]: { ...prev, evidence: [...prev.evidence, e.evidence] } },
+        };
+      }),
+      completeStep: assign(({ context, event }) => {
+        const e = event as Ev<'step.complete'>;
+        const prev = context.steps[e.stepId] ?? { evidence: [] };
+        const next = { ...prev, completedAt: e.at, ...(e.by ? { completedBy: e.by } : {}) };
+        return { steps: { ...context.steps, [e.stepId]: next } };
+      }),
+      enterStage: assign(({ context, event }, p: { stage: number }) => {
+        // Eventless skips carry the event that started the step; the init event has no time.
+        const at = typeof event.at === 'string' ? event.at : context.stageEnteredAt;
+        return { stageEnteredAt: at, stageDue: dueFor(p.stage, context.facts, at) };
+      }),
+      recordReturn: assign(({ context, event }, p: { stage: number }) => {
+        const reason =
+          event.type === 'case.returnToApplicant'
+            ? event.reason
+            : event.type === 'portal.statusSeen'
+              ? event.status
+              : '';
+        const entry = {
+          at: event.at,
+          stageId: stages[p.stage]?.id ?? '',
+          reason,
+          ...(event.by ? { by: event.by } : {}),
+        };
+        return {
+          returnedFrom: stages[p.stage]?.id,
+          returns: [...context.returns, entry],
+          stageDue: { slaDays: context.stageDue.slaDays, date: null, beyondKnownYears: false },
+        };
+      }),
+      resume: assign(({ context, event }, p: { stage: number }) => ({
+        returnedFrom: undefined,
+        // Our judgement: a corrected file restarts the stage's clock (the applicant's time is not ours).
+        stageEnteredAt: event.at,
+        stageDue: dueFor(p.stage, context.facts, event.at),
+      })),
+      recordDecision: assign(({ event }, p: { kind: 'rejected' | 'issued' }) => {
+        const reason =
+          event.type === 'case.reject'
+            ? event.reason
+            : event.type === 'portal.statusSeen'
+              ? event.status
+              : undefined;
+        return {
+          decision: {
+            kind: p.kind,
+            at: event.at,
+            ...(event.by ? { by: event.by } : {}),
+            ...(reason ? { reason } : {}),
+          },
+          stageDue: { slaDays: null, date: null, beyondKnownYears: false },
+        };
+      }),
+      recordPortal: assign(({ event }, p: { inSync: boolean }) => {
+        const e = event as Ev<'portal.statusSeen'>;
+        const portal: PermitContext['portal'] = { status: e.status, seenAt: e.at, inSync: p.inSync };
+        if (e.stageId) portal.stageId = e.stageId;
+        if (e.outcome) portal.outcome = e.outcome;
+        return { portal };
+      }),
+    },
+  });
+
+  const setItem = (
+    context: PermitContext,
+    e: Ev<'checklist.tick'> | Ev<'checklist.markMissing'>,
+    status: 'ticked' | 'missing',
+  ) => {
+    const state: PermitContext['items'][string] = { status, at: e.at };
+    if (e.by) state.by = e.by;
+    if (e.type === 'checklist.markMissing' && e.note) state.note = e.note;
+    const items = { ...context.items, [e.itemId]: state };
+    return status === 'ticked' ? { items } : { items, steps: reopenStepOf(context, e.itemId) };
+  };
+
+  // Unticking an item of a completed step reopens the step: its completion no longer holds.
+  const reopenStepOf = (context: PermitContext, itemId: string) => {
+    const stepId = lk.item.get(itemId)?.step.id;
+    const prev = stepId ? context.steps[stepId] : undefined;
+    if (!stepId || !prev?.completedAt) return context.steps;
+    return { ...context.steps, [stepId]: { evidence: prev.evidence } };
+  };
+
+  const stageMeta = (stage: Stage): StageMeta => ({
+    stageId: stage.id,
+    name: stage.name,
+    legalBasis: stage.legalBasis ?? [],
+    steps: stage.steps.map((s) => ({
+      stepId: s.id,
+      name: s.name,
+      assessment: assessStep(s, region, assessedOn),
+      legalBasis: s.legalBasis,
+    })),
+  });
+
+  type StateConfig = NonNullable<MachineConfig<PermitContext, PermitEvent>['states']>[string];
+  const stageState = (stage: Stage, i: number): StateConfig => {
+    const meta = stageMeta(stage);
+    const on: Record<string, unknown> = {
+      'case.setFacts': { guard: 'areFactsValid', actions: { type: 'setFacts', params: { stage: i } } },
+      'checklist.tick': { guard: { type: 'canEditItem', params: { stage: i } }, actions: 'tickItem' },
+      'checklist.untick': { guard: { type: 'canEditItem', params: { stage: i } }, actions: 'untickItem' },
+      'checklist.markMissing': {
+        guard: { type: 'canEditItem', params: { stage: i } },
+        actions: 'markMissing',
+      },
+      'note.add': { actions: 'addNote' },
+      'evidence.attach': {
+        guard: { type: 'canAttachEvidence', params: { stage: i } },
+        actions: 'attachEvidence',
+      },
+      'step.complete': { guard: { type: 'canCompleteStep', params: { stage: i } }, actions: 'completeStep' },
+    };
+    const next = stages[i + 1];
+    if (next) {
+      on['stage.advance'] = {
+        guard: { type: 'isWorkDone', params: { upto: i } },
+        target: next.id,
+        actions: { type: 'enterStage', params: { stage: i + 1 } },
+      };
+    } else {
+      on['case.approve'] = {
+        guard: { type: 'isWorkDone', params: { upto: i } },
+        target: '#permit.issued',
+        actions: { type: 'recordDecision', params: { kind: 'issued' } },
+      };
+    }
+    if (stage.allowsReturn) {
+      on['case.returnToApplicant'] = {
+        target: '#permit.awaitingCorrection',
+        actions: { type: 'recordReturn', params: { stage: i } },
+      };
+    }
+    if (stage.allowsReject) {
+      on['case.reject'] = {
+        target: '#permit.rejected',
+        actions: { type: 'recordDecision', params: { kind: 'rejected' } },
+      };
+    }
+    on['portal.statusSeen'] = portalTransitions(i, stage);
+    // A stage where no step applies to this case (e.g. levy stages for a low-income household)
+    // is passed through as soon as the work before it is done; the last stage never is.
+    const always = next
+      ? {
+          guard: { type: 'isStageVoid', params: { stage: i } },
+          target: next.id,
+          actions: { type: 'enterStage', params: { stage: i + 1 } },
+        }
+      : undefined;
+    return {
+      ...(always ? { always } : {}),
+      tags: modesOf(meta.steps.map((s) => s.assessment)),
+      description: stage.name.en,
+      meta,
+      on: on as StateConfig['on'],
+    };
+  };
+
+  const portalTransitions = (i: number, stage: Stage) => {
+    const sync = (inSync: boolean) => ({ type: 'recordPortal', params: { inSync } });
+    const list: unknown[] = [];
+    if (stage.allowsReturn) {
+      list.push({
+        guard: { type: 'portalSays', params: { outcome: 'returned' } },
+        target: '#permit.awaitingCorrection',
+        actions: [sync(true), { type: 'recordReturn', params: { stage: i } }],
+      });
+    }
+    // The portal is the record of a rejection: follow it from any stage.
+    list.push({
+      guard: { type: 'portalSays', params: { outcome: 'rejected' } },
+      target: '#permit.rejected',
+      actions: [sync(true), { type: 'recordDecision', params: { kind: 'rejected' } }],
+    });
+    if (i === last) {
+      list.push({
+        // Issuance is only followed when our checklist agrees; otherwise it is shown as out of sync.
+        guard: and([
+          { type: 'portalSays', params: { outcome: 'issued' } },
+          { type: 'isWorkDone', params: { upto: last } },
+        ]),
+        target: '#permit.issued',
+        actions: [sync(true), { type: 'recordDecision', params: { kind: 'issued' } }],
+      });
+    }
+    for (let j = i + 1; j <= last; j++) {
+      list.push({
+        guard: { type: 'canFollowPortalTo', params: { stage: j } },
+        target: `#permit.processing.${stages[j]?.id}`,
+        actions: [sync(true), { type: 'enterStage', params: { stage: j } }],
+      });
+    }
+    list.push({ guard: { type: 'portalAtStage', params: { stage: i } }, actions: sync(true) });
+    list.push({ actions: sync(false) });
+    return list;
+  };
+
+  const resubmit = stages.map((s, i) => ({
+    guard: { type: 'wasReturnedFrom', params: { stage: i } },
+    target: `#permit.processing.${s.id}`,
+    actions: { type: 'resume', params: { stage: i } },
+  }));
+
+  return machineSetup.createMachine({
+    id: 'permit',
+    context: ({ input }: { input: CaseInput }) => ({
+      facts: input.facts ?? {},
+      items: {},
+      steps: {},
+      notes: [],
+      receivedAt: input.receivedAt,
+      stageEnteredAt: input.receivedAt,
+      stageDue: dueFor(0, input.facts ?? {}, input.receivedAt),
+      returns: [],
+    }),
+    initial: 'processing',
+    states: {
+      processing: {
+        initial: stages[0]?.id ?? 'none',
+        states: Object.fromEntries(stages.map((s, i) => [s.id, stageState(s, i)])),
+      },
+      awaitingCorrection: {
+        description: 'Returned to the applicant for correction (Perlu Perbaikan); the SLA clock pauses.',
+        on: {
+          'applicant.resubmitted': resubmit,
+          'case.setFacts': { guard: 'areFactsValid', actions: { type: 'setFacts', params: { stage: null } } },
+          'note.add': { actions: 'addNote' },
+          'case.reject': {
+            target: 'rejected',
+            actions: { type: 'recordDecision', params: { kind: 'rejected' } },
+          },
+          'portal.statusSeen': [
+            {
+              guard: { type: 'portalSays', params: { outcome: 'rejected' } },
+              target: 'rejected',
+              actions: [
+                { type: 'recordPortal', params: { inSync: true } },
+                { type: 'recordDecision', params: { kind: 'rejected' } },
+              ],
+            },
+            {
+              guard: { type: 'portalSays', params: { outcome: 'returned' } },
+              actions: { type: 'recordPortal', params: { inSync: true } },
+            },
+            { actions: { type: 'recordPortal', params: { inSync: false } } },
+          ],
+        },
+      },
+      rejected: { type: 'final', description: 'Application rejected (Ditolak).' },
+      issued: { type: 'final', description: 'Permit issued (Disetujui / Terbit).' },
+    },
+  } as never);
+}
+
+export type PermitMachine = ReturnType<typeof createPermitMachine>;
