@@ -44,7 +44,13 @@ describe('house rule: machines/ is pure TypeScript', () => {
       expect(text).not.toMatch(
         /from ['"](wxt|wxt\/[^'"]*|webextension-polyfill|node:[^'"]*|fs|path|dexie)['"]/,
       );
-      expect(text).not.toMatch(/\b(chrome|browser|window|document|localStorage|indexedDB)\./);
+      expect(text).not.toMatch(/\b(chrome|browser|window|document|localStorage|indexedDB|process|Buffer)\./);
+      expect(text).not.toMatch(/\b(require|fetch|XMLHttpRequest|setTimeout|setInterval)\(/);
+      // Only relative imports and the two runtime packages the plugin is built on.
+      const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+      for (const spec of specifiers) {
+        expect(spec.startsWith('.') || /^(xstate|valibot)(\/|$)/.test(spec), `${spec} in ${file}`).toBe(true);
+      }
     },
   );
 });
