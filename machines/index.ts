@@ -172,6 +172,22 @@ export type {
 } from './engine/view';
 /** @example slaStatusFor(0, 5) // 'at-risk' — at most 1 working day or a fifth of the SLA left */
 export { slaStatusFor } from './engine/view';
+// ── Exports ──────────────────────────────────────────────────────────────────────────────────
+/**
+ * BPMN 2.0 XML of a workflow: lanes by role, tasks annotated with their mode, gateways for
+ * return and reject, with diagram layout. Deterministic for the same input.
+ * @example
+ * import { exportBpmn, findDefinition, findRegion } from './machines';
+ * const xml = exportBpmn(findDefinition('pbg')!, { region: findRegion('97'), date: '2026-11-28' });
+ */
+export { type BpmnOptions, exportBpmn, ROLE_NAMES } from './export/bpmn';
+/**
+ * The text of docs/workflows.md: assessment rules, regions and every workflow as tables and Mermaid.
+ * @example
+ * import { CATALOG, workflowsMarkdown } from './machines';
+ * const md = workflowsMarkdown(CATALOG); // what `npm run docs:workflows` writes
+ */
+export { WORKFLOWS_DOC_DATE, type WorkflowsMarkdownOptions, workflowsMarkdown } from './export/markdown';
 // ── Event log ────────────────────────────────────────────────────────────────────────────────
 /**
  * Hash-chained, append-only log: SHA-256 over the previous hash + canonical JSON of the event.

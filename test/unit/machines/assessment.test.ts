@@ -20,7 +20,10 @@ const facts = (over: Partial<Step['facts']> = {}): Step['facts'] => ({
   source: 'test',
   ...over,
 });
-const step = (over: Partial<Step['facts']> = {}, role: Step['role'] = 'back-office') => ({ role, facts: facts(over) });
+const step = (over: Partial<Step['facts']> = {}, role: Step['role'] = 'back-office') => ({
+  role,
+  facts: facts(over),
+});
 const region = (over: Partial<RegionReadiness> = {}): RegionReadiness => ({
   code: '99',
   name: { id: 'Uji', en: 'Test' },
@@ -60,12 +63,18 @@ describe('assessment rules', () => {
   });
 
   it('demotes online work under limited connectivity and large uploads under moderate connectivity', () => {
-    expect(assessStep(step({ onlineSystem: true }), region({ connectivity: 'limited' }), '2027-01-01').decidedBy).toBe(
-      'connectivity',
-    );
-    expect(assessStep(step({ onlineSystem: false }), region({ connectivity: 'limited' }), '2027-01-01').mode).toBe('remote');
-    expect(assessStep(step({ largeUploads: true }), region({ connectivity: 'moderate' }), '2027-01-01').mode).toBe('office');
-    expect(assessStep(step({ onlineSystem: true }), region({ connectivity: 'moderate' }), '2027-01-01').mode).toBe('remote');
+    expect(
+      assessStep(step({ onlineSystem: true }), region({ connectivity: 'limited' }), '2027-01-01').decidedBy,
+    ).toBe('connectivity');
+    expect(
+      assessStep(step({ onlineSystem: false }), region({ connectivity: 'limited' }), '2027-01-01').mode,
+    ).toBe('remote');
+    expect(
+      assessStep(step({ largeUploads: true }), region({ connectivity: 'moderate' }), '2027-01-01').mode,
+    ).toBe('office');
+    expect(
+      assessStep(step({ onlineSystem: true }), region({ connectivity: 'moderate' }), '2027-01-01').mode,
+    ).toBe('remote');
   });
 
   it('is asymmetric: the same step is remote in DKI Jakarta and office in Papua Pegunungan', () => {
@@ -88,7 +97,9 @@ describe('assessment rules', () => {
   });
 
   it('follows a policy override of the roadmap', () => {
-    const [early] = applyRegionOverrides(REGIONS, { '97': { wfaStart: '2026-01-05' } }).filter((r) => r.code === '97');
+    const [early] = applyRegionOverrides(REGIONS, { '97': { wfaStart: '2026-01-05' } }).filter(
+      (r) => r.code === '97',
+    );
     expect(assessStep(step({ onlineSystem: false }), early, '2026-11-28').mode).toBe('remote');
   });
 
@@ -109,12 +120,17 @@ describe('assessment rules', () => {
   });
 
   it('is deterministic and documents one table row per rule', () => {
-    expect(assessStep(step(), papuaPegunungan, '2027-06-01')).toEqual(assessStep(step(), papuaPegunungan, '2027-06-01'));
+    expect(assessStep(step(), papuaPegunungan, '2027-06-01')).toEqual(
+      assessStep(step(), papuaPegunungan, '2027-06-01'),
+    );
     expect(new Set(ASSESSMENT_RULES.map((r) => r.rule)).size).toBe(7);
   });
 
   it('orders a stage’s modes field, office, remote', () => {
-    const a = [assessStep(step(), dki, '2027-01-01'), assessStep(step({ sitePresence: true }), dki, '2027-01-01')];
+    const a = [
+      assessStep(step(), dki, '2027-01-01'),
+      assessStep(step({ sitePresence: true }), dki, '2027-01-01'),
+    ];
     expect(modesOf(a)).toEqual(['field', 'remote']);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntry, type ChainEntry, canonicalJson, GENESIS_HASH, sha256Hex, verifyChain } from '../../../machines';
+import {
+  appendEntry,
+  type ChainEntry,
+  canonicalJson,
+  GENESIS_HASH,
+  sha256Hex,
+  verifyChain,
+} from '../../../machines';
 
 async function chainOf(bodies: unknown[]): Promise<ChainEntry[]> {
   const out: ChainEntry[] = [];
@@ -16,7 +23,9 @@ const bodies = [
 
 describe('canonical JSON', () => {
   it('sorts keys at every level and drops undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
+    );
   });
 
   it('refuses what JSON cannot carry faithfully', () => {
@@ -40,13 +49,18 @@ describe('hash chain', () => {
 
   it('detects a changed event', async () => {
     const log = await chainOf(bodies);
-    const tampered = log.map((e, i) => (i === 1 ? { ...e, body: { ...(e.body as object), stepId: 'other' } } : e));
+    const tampered = log.map((e, i) =>
+      i === 1 ? { ...e, body: { ...(e.body as object), stepId: 'other' } } : e,
+    );
     expect(await verifyChain(tampered)).toMatchObject({ ok: false, index: 1 });
   });
 
   it('detects a removed event, even the last one re-hashed by someone without the rest', async () => {
     const log = await chainOf(bodies);
-    expect(await verifyChain([log[0], log[2], log[3]] as ChainEntry[])).toMatchObject({ ok: false, index: 1 });
+    expect(await verifyChain([log[0], log[2], log[3]] as ChainEntry[])).toMatchObject({
+      ok: false,
+      index: 1,
+    });
     const [a, b, c] = log as [ChainEntry, ChainEntry, ChainEntry];
     const forged = { ...c, seq: 2, prevHash: a.hash };
     expect(await verifyChain([a, forged])).toMatchObject({ ok: false, index: 1 });
@@ -64,6 +78,9 @@ describe('hash chain', () => {
   it('detects a re-hashed edit through the broken link to the next entry', async () => {
     const log = await chainOf(bodies);
     const edited = await appendEntry(log[0], { ...bodies[1], stepId: 'forged' });
-    expect(await verifyChain([log[0], edited, log[2], log[3]] as ChainEntry[])).toMatchObject({ ok: false, index: 2 });
+    expect(await verifyChain([log[0], edited, log[2], log[3]] as ChainEntry[])).toMatchObject({
+      ok: false,
+      index: 2,
+    });
   });
 });

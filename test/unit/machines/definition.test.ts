@@ -11,7 +11,8 @@ import {
 } from '../../../machines';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-const pbg = () => clone(CATALOG_FILES['pbg.json']) as Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: tests poke at arbitrary paths of the raw JSON
+const pbg = () => clone(CATALOG_FILES['pbg.json']) as any;
 
 describe('definition validation', () => {
   it('accepts every shipped workflow', () => {
@@ -101,16 +102,24 @@ describe('conditions on case facts', () => {
     expect(evaluateCondition(storeys, { storeys: 3 })).toBe(true);
     expect(evaluateCondition(storeys, { storeys: 2 })).toBe(false);
     expect(evaluateCondition({ not: storeys }, { storeys: 2 })).toBe(true);
-    expect(evaluateCondition({ all: [storeys, { fact: 'x', op: 'eq', value: true }] }, { storeys: 3, x: false })).toBe(false);
-    expect(evaluateCondition({ any: [storeys, { fact: 'x', op: 'eq', value: true }] }, { storeys: 1, x: true })).toBe(true);
+    expect(
+      evaluateCondition({ all: [storeys, { fact: 'x', op: 'eq', value: true }] }, { storeys: 3, x: false }),
+    ).toBe(false);
+    expect(
+      evaluateCondition({ any: [storeys, { fact: 'x', op: 'eq', value: true }] }, { storeys: 1, x: true }),
+    ).toBe(true);
     expect(evaluateCondition({ fact: 'k', op: 'in', value: ['a', 'b'] }, { k: 'b' })).toBe(true);
   });
 
   it('treats a condition on an unknown fact as unknown, and unknown as applicable', () => {
     expect(evaluateCondition(storeys, {})).toBe('unknown');
     expect(evaluateCondition({ not: storeys }, {})).toBe('unknown');
-    expect(evaluateCondition({ all: [storeys, { fact: 'x', op: 'eq', value: true }] }, { x: false })).toBe(false);
-    expect(evaluateCondition({ any: [storeys, { fact: 'x', op: 'eq', value: true }] }, { x: true })).toBe(true);
+    expect(evaluateCondition({ all: [storeys, { fact: 'x', op: 'eq', value: true }] }, { x: false })).toBe(
+      false,
+    );
+    expect(evaluateCondition({ any: [storeys, { fact: 'x', op: 'eq', value: true }] }, { x: true })).toBe(
+      true,
+    );
   });
 });
 
@@ -141,7 +150,10 @@ describe('house rules of the catalog', () => {
   it('has at least one field step in the workflows DOMAIN.md says need site presence', () => {
     for (const id of ['pbg', 'slf', 'oss-rba', 'izin-reklame', 'sip-nakes']) {
       const d = findDefinition(id);
-      expect(d?.stages.some((s) => s.steps.some((t) => t.facts.sitePresence)), id).toBe(true);
+      expect(
+        d?.stages.some((s) => s.steps.some((t) => t.facts.sitePresence)),
+        id,
+      ).toBe(true);
     }
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, transition } from 'xstate';
 import {
+  CATALOG,
   type Case,
   CaseError,
-  CATALOG,
   createCalendar,
   createEngine,
   createPermitMachine,
@@ -17,7 +17,11 @@ const engine = createEngine({ definitions: [...CATALOG, MINI] });
 const RECEIVED = '2026-11-02T08:00:00+07:00';
 
 /** Applies events in order with times a minute apart; fails the test on any refusal. */
-function drive(c: Case, events: Record<string, unknown>[], start = Date.parse('2026-11-02T09:00:00+07:00')): Case {
+function drive(
+  c: Case,
+  events: Record<string, unknown>[],
+  start = Date.parse('2026-11-02T09:00:00+07:00'),
+): Case {
   let t = start;
   let current = c;
   for (const e of events) {
@@ -28,8 +32,10 @@ function drive(c: Case, events: Record<string, unknown>[], start = Date.parse('2
   }
   return current;
 }
-const attempt = (c: Case, e: Record<string, unknown>) => engine.applyEvent(c, { at: '2026-11-02T12:00:00+07:00', ...e });
-const stageOf = (c: Case) => (typeof c.persisted.value === 'object' ? Object.values(c.persisted.value)[0] : c.persisted.value);
+const attempt = (c: Case, e: Record<string, unknown>) =>
+  engine.applyEvent(c, { at: '2026-11-02T12:00:00+07:00', ...e });
+const stageOf = (c: Case) =>
+  typeof c.persisted.value === 'object' ? Object.values(c.persisted.value)[0] : c.persisted.value;
 const newMini = (facts = {}) =>
   engine.createCase({ id: 'K-1', permitId: 'mini', region: '31', receivedAt: RECEIVED, facts });
 const throughIntake = (c: Case) =>
@@ -57,7 +63,10 @@ describe('guards', () => {
     let c = drive(newMini(), [{ type: 'checklist.tick', itemId: 'ktp' }]);
     const blocked = attempt(c, { type: 'step.complete', stepId: 'check-files' });
     expect(!blocked.ok && blocked.rejection.details?.map((d) => d.en)).toEqual(['Soil investigation']);
-    c = drive(c, [{ type: 'case.setFacts', facts: { storeys: 2 } }, { type: 'step.complete', stepId: 'check-files' }]);
+    c = drive(c, [
+      { type: 'case.setFacts', facts: { storeys: 2 } },
+      { type: 'step.complete', stepId: 'check-files' },
+    ]);
     expect(c.persisted.context.steps['check-files']?.completedAt).toBeDefined();
   });
 
@@ -87,7 +96,11 @@ describe('guards', () => {
     c = drive(c, [{ type: 'evidence.attach', stepId: 'site-survey', evidence: { ...noGps, id: 'ev-2' } }]);
     expect(attempt(c, { type: 'step.complete', stepId: 'site-survey' }).ok).toBe(false);
     c = drive(c, [
-      { type: 'evidence.attach', stepId: 'site-survey', evidence: { ...noPhoto, photos: [], id: 'ev-3', bapRef: 'BAP/12/2026' } },
+      {
+        type: 'evidence.attach',
+        stepId: 'site-survey',
+        evidence: { ...noPhoto, photos: [], id: 'ev-3', bapRef: 'BAP/12/2026' },
+      },
     ]);
     expect(attempt(c, { type: 'step.complete', stepId: 'site-survey' }).ok).toBe(true);
   });
@@ -99,10 +112,22 @@ describe('guards', () => {
 
   it('refuses items and steps of later stages, and unknown ones', () => {
     const c = newMini();
-    expect(attempt(c, { type: 'checklist.tick', itemId: 'bap' })).toMatchObject({ ok: false, rejection: { code: 'item-not-yet' } });
-    expect(attempt(c, { type: 'checklist.tick', itemId: 'nope' })).toMatchObject({ ok: false, rejection: { code: 'unknown-item' } });
-    expect(attempt(c, { type: 'step.complete', stepId: 'sign' })).toMatchObject({ ok: false, rejection: { code: 'step-not-yet' } });
-    expect(attempt(c, { type: 'case.approve' })).toMatchObject({ ok: false, rejection: { code: 'not-last-stage' } });
+    expect(attempt(c, { type: 'checklist.tick', itemId: 'bap' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'item-not-yet' },
+    });
+    expect(attempt(c, { type: 'checklist.tick', itemId: 'nope' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'unknown-item' },
+    });
+    expect(attempt(c, { type: 'step.complete', stepId: 'sign' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'step-not-yet' },
+    });
+    expect(attempt(c, { type: 'case.approve' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'not-last-stage' },
+    });
   });
 
   it('reopens a completed step when one of its items is unticked', () => {
@@ -118,16 +143,25 @@ describe('guards', () => {
 
   it('refuses facts the permit does not declare or of the wrong type', () => {
     const c = newMini();
-    expect(attempt(c, { type: 'case.setFacts', facts: { lantai: 3 } })).toMatchObject({ rejection: { code: 'unknown-fact' } });
-    expect(attempt(c, { type: 'case.setFacts', facts: { storeys: 'tiga' } })).toMatchObject({ rejection: { code: 'fact-type' } });
-    expect(() => engine.createCase({ id: 'x', permitId: 'mini', region: '31', receivedAt: RECEIVED, facts: { x: 1 } })).toThrow(
-      CaseError,
-    );
+    expect(attempt(c, { type: 'case.setFacts', facts: { lantai: 3 } })).toMatchObject({
+      rejection: { code: 'unknown-fact' },
+    });
+    expect(attempt(c, { type: 'case.setFacts', facts: { storeys: 'tiga' } })).toMatchObject({
+      rejection: { code: 'fact-type' },
+    });
+    expect(() =>
+      engine.createCase({ id: 'x', permitId: 'mini', region: '31', receivedAt: RECEIVED, facts: { x: 1 } }),
+    ).toThrow(CaseError);
   });
 
   it('refuses a malformed event with the path of the problem', () => {
     const c = newMini();
-    for (const bad of [{ type: 'checklist.tick' }, { type: 'nope' }, null, { type: 'stage.advance', at: 'yesterday' }]) {
+    for (const bad of [
+      { type: 'checklist.tick' },
+      { type: 'nope' },
+      null,
+      { type: 'stage.advance', at: 'yesterday' },
+    ]) {
       const r = engine.applyEvent(c, bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.rejection.code).toBe('malformed');
@@ -140,13 +174,18 @@ describe('return, resubmission, rejection and issuance', () => {
     let c = newMini({ storeys: 1 });
     c = drive(c, [{ type: 'case.returnToApplicant', reason: 'KTP tidak terbaca' }]);
     expect(c.persisted.value).toBe('awaitingCorrection');
-    expect(attempt(c, { type: 'checklist.tick', itemId: 'ktp' })).toMatchObject({ rejection: { code: 'awaiting-correction' } });
+    expect(attempt(c, { type: 'checklist.tick', itemId: 'ktp' })).toMatchObject({
+      rejection: { code: 'awaiting-correction' },
+    });
     expect(engine.view(c, { now: '2026-11-20T08:00:00+07:00' }).sla.status).toBe('paused');
     c = drive(c, [{ type: 'applicant.resubmitted' }], Date.parse('2026-11-09T08:00:00+07:00'));
     expect(stageOf(c)).toBe('intake');
     expect(c.persisted.context.returns).toHaveLength(1);
     // The clock restarts at the resubmission.
-    expect(engine.view(c, { now: '2026-11-10T08:00:00+07:00' }).sla).toMatchObject({ startedOn: '2026-11-09', dueDate: '2026-11-11' });
+    expect(engine.view(c, { now: '2026-11-10T08:00:00+07:00' }).sla).toMatchObject({
+      startedOn: '2026-11-09',
+      dueDate: '2026-11-11',
+    });
     const survey = throughIntake(c);
     expect(attempt(survey, { type: 'case.returnToApplicant', reason: 'x' })).toMatchObject({
       rejection: { code: 'return-not-allowed' },
@@ -155,12 +194,20 @@ describe('return, resubmission, rejection and issuance', () => {
 
   it('rejects with a reason, after which the case is closed', () => {
     let c = throughIntake(newMini());
-    expect(attempt(newMini(), { type: 'case.reject', reason: 'x' })).toMatchObject({ rejection: { code: 'reject-not-allowed' } });
+    expect(attempt(newMini(), { type: 'case.reject', reason: 'x' })).toMatchObject({
+      rejection: { code: 'reject-not-allowed' },
+    });
     c = drive(c, [{ type: 'case.reject', reason: 'Lokasi tidak sesuai tata ruang' }]);
     expect(c.persisted.value).toBe('rejected');
-    expect(c.persisted.context.decision).toMatchObject({ kind: 'rejected', reason: 'Lokasi tidak sesuai tata ruang' });
+    expect(c.persisted.context.decision).toMatchObject({
+      kind: 'rejected',
+      reason: 'Lokasi tidak sesuai tata ruang',
+    });
     expect(attempt(c, { type: 'note.add', text: 'x' })).toMatchObject({ rejection: { code: 'case-closed' } });
-    expect(engine.view(c, { now: '2026-12-01T08:00:00+07:00' })).toMatchObject({ status: 'rejected', sla: { status: 'stopped' } });
+    expect(engine.view(c, { now: '2026-12-01T08:00:00+07:00' })).toMatchObject({
+      status: 'rejected',
+      sla: { status: 'stopped' },
+    });
   });
 
   it('skips a stage where no step applies, and issues only with everything done', () => {
@@ -172,10 +219,22 @@ describe('return, resubmission, rejection and issuance', () => {
       { type: 'stage.advance' },
     ]);
     expect(stageOf(c)).toBe('issuance');
-    expect(engine.view(c, { now: '2026-11-03T08:00:00+07:00' }).stages.find((s) => s.id === 'levy')?.state).toBe('void');
-    expect(attempt(c, { type: 'case.approve' })).toMatchObject({ ok: false, rejection: { code: 'stage-incomplete' } });
-    expect(attempt(c, { type: 'stage.advance' })).toMatchObject({ ok: false, rejection: { code: 'last-stage' } });
-    c = drive(c, [{ type: 'checklist.tick', itemId: 'draft-ok' }, { type: 'step.complete', stepId: 'sign' }, { type: 'case.approve' }]);
+    expect(
+      engine.view(c, { now: '2026-11-03T08:00:00+07:00' }).stages.find((s) => s.id === 'levy')?.state,
+    ).toBe('void');
+    expect(attempt(c, { type: 'case.approve' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'stage-incomplete' },
+    });
+    expect(attempt(c, { type: 'stage.advance' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'last-stage' },
+    });
+    c = drive(c, [
+      { type: 'checklist.tick', itemId: 'draft-ok' },
+      { type: 'step.complete', stepId: 'sign' },
+      { type: 'case.approve' },
+    ]);
     expect(c.persisted.value).toBe('issued');
     expect(c.persisted.seq).toBe(11);
   });
@@ -183,7 +242,9 @@ describe('return, resubmission, rejection and issuance', () => {
 
 describe('portal status sync', () => {
   it('records a status that matches, and flags one that runs ahead of the checklist', () => {
-    let c = drive(newMini(), [{ type: 'portal.statusSeen', status: 'Pemeriksaan Berkas', stageId: 'intake' }]);
+    let c = drive(newMini(), [
+      { type: 'portal.statusSeen', status: 'Pemeriksaan Berkas', stageId: 'intake' },
+    ]);
     expect(c.persisted.context.portal).toMatchObject({ inSync: true, status: 'Pemeriksaan Berkas' });
     c = drive(c, [{ type: 'portal.statusSeen', status: 'Survei', stageId: 'survey' }]);
     expect(stageOf(c)).toBe('intake');
@@ -236,13 +297,19 @@ describe('persistence', () => {
     const old = newMini().persisted;
     const migrating = createEngine({
       definitions: [v2],
-      migrations: { mini: { 1: (s) => ({ ...s, context: { ...s.context, facts: { ...s.context.facts, storeys: 1 } } }) } },
+      migrations: {
+        mini: { 1: (s) => ({ ...s, context: { ...s.context, facts: { ...s.context.facts, storeys: 1 } } }) },
+      },
     });
     const restored = migrating.restore(JSON.parse(JSON.stringify(old)));
     expect(restored.persisted.machineVersion).toBe(2);
     expect(restored.persisted.context.facts.storeys).toBe(1);
-    expect(() => createEngine({ definitions: [v2] }).restore(old)).toThrow(/No migration for mini from v1 to v2/);
-    expect(() => createEngine({ definitions: [MINI] }).restore({ ...old, machineVersion: 3 })).toThrow(/Update Pandu Izin/);
+    expect(() => createEngine({ definitions: [v2] }).restore(old)).toThrow(
+      /No migration for mini from v1 to v2/,
+    );
+    expect(() => createEngine({ definitions: [MINI] }).restore({ ...old, machineVersion: 3 })).toThrow(
+      /Update Pandu Izin/,
+    );
   });
 
   it('refuses damaged data with a CaseError instead of a half-restored case', () => {
@@ -256,7 +323,12 @@ describe('persistence', () => {
 describe('SLA in working days', () => {
   it('is on track, then at risk, then overdue, skipping weekends and holidays', () => {
     // Entered Tue 17 Mar 2026 with 2 working days: 18–24 Mar are holidays and cuti bersama.
-    const c = engine.createCase({ id: 'K-2', permitId: 'mini', region: '31', receivedAt: '2026-03-17T08:00:00+07:00' });
+    const c = engine.createCase({
+      id: 'K-2',
+      permitId: 'mini',
+      region: '31',
+      receivedAt: '2026-03-17T08:00:00+07:00',
+    });
     const at = (d: string) => engine.view(c, { now: `${d}T09:00:00+07:00` }).sla;
     expect(at('2026-03-17')).toMatchObject({ status: 'on-track', dueDate: '2026-03-26', workingDaysLeft: 2 });
     expect(at('2026-03-25')).toMatchObject({ status: 'at-risk', workingDaysLeft: 1 });
@@ -264,12 +336,22 @@ describe('SLA in working days', () => {
   });
 
   it('uses the region’s local date (WIT is UTC+9)', () => {
-    const c = engine.createCase({ id: 'K-3', permitId: 'mini', region: '97', receivedAt: '2026-11-01T16:00:00Z' });
+    const c = engine.createCase({
+      id: 'K-3',
+      permitId: 'mini',
+      region: '97',
+      receivedAt: '2026-11-01T16:00:00Z',
+    });
     expect(engine.view(c, { now: '2026-11-01T16:00:00Z' }).sla.startedOn).toBe('2026-11-02');
   });
 
   it('flags a due date computed past the known calendar years', () => {
-    const c = engine.createCase({ id: 'K-4', permitId: 'mini', region: '31', receivedAt: '2026-12-30T08:00:00+07:00' });
+    const c = engine.createCase({
+      id: 'K-4',
+      permitId: 'mini',
+      region: '31',
+      receivedAt: '2026-12-30T08:00:00+07:00',
+    });
     expect(engine.view(c, { now: '2026-12-30T09:00:00+07:00' }).sla.beyondKnownYears).toBe(true);
   });
 });
@@ -280,10 +362,14 @@ describe('the machine at three levels', () => {
 
   it('pure transition: a refused event returns the same snapshot', () => {
     const c = newMini();
-    const [next] = transition(c.snapshot.machine as never, c.snapshot as never, {
-      type: 'stage.advance',
-      at: '2026-11-02T09:00:00Z',
-    } as never);
+    const [next] = transition(
+      c.snapshot.machine as never,
+      c.snapshot as never,
+      {
+        type: 'stage.advance',
+        at: '2026-11-02T09:00:00Z',
+      } as never,
+    );
     expect(next).toBe(c.snapshot);
   });
 
@@ -304,8 +390,14 @@ describe('the machine at three levels', () => {
   it('tags the same stage differently in DKI Jakarta and Papua Pegunungan', () => {
     const pbg = CATALOG.find((d) => d.id === 'pbg') as PermitDefinition;
     const tagsIn = (code: string) => {
-      const m = createPermitMachine(pbg, { region: findRegion(code) as MachineRegion, calendar: createCalendar(), date: '2027-02-01' });
-      return pbg.stages.map((s) => [...(m.getStateNodeById(`permit.processing.${s.id}`).tags ?? [])].join('+'));
+      const m = createPermitMachine(pbg, {
+        region: findRegion(code) as MachineRegion,
+        calendar: createCalendar(),
+        date: '2027-02-01',
+      });
+      return pbg.stages.map((s) =>
+        [...(m.getStateNodeById(`permit.processing.${s.id}`).tags ?? [])].join('+'),
+      );
     };
     expect(tagsIn('31')).not.toEqual(tagsIn('97'));
   });

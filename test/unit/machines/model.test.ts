@@ -55,7 +55,9 @@ function textValues(condition: Condition | undefined, fact: string, out: Set<str
 
 /** Whole fact scenarios: most demanding, least demanding, and one per text value used. */
 function scenarios(d: PermitDefinition): Record<string, boolean | number | string>[] {
-  const conditions = d.stages.flatMap((s) => s.steps.flatMap((t) => [t.when, ...t.checklist.map((i) => i.when)]));
+  const conditions = d.stages.flatMap((s) =>
+    s.steps.flatMap((t) => [t.when, ...t.checklist.map((i) => i.when)]),
+  );
   const values = (fact: string) => {
     const out = new Set<string>();
     for (const c of conditions) textValues(c, fact, out);
@@ -93,7 +95,8 @@ function eventsFor(d: PermitDefinition) {
   return (snap: Snap): PermitEvent[] => {
     const ctx = snap.context;
     const e = (x: Record<string, unknown>) => ({ at: AT, ...x }) as PermitEvent;
-    if (snap.value === 'awaitingCorrection') return [e({ type: 'applicant.resubmitted' }), e({ type: 'case.reject', reason: 'r' })];
+    if (snap.value === 'awaitingCorrection')
+      return [e({ type: 'applicant.resubmitted' }), e({ type: 'case.reject', reason: 'r' })];
     const i = stageIndexOf(d, snap);
     if (i < 0) return [];
     const out: PermitEvent[] = [
@@ -104,7 +107,8 @@ function eventsFor(d: PermitDefinition) {
     const next = d.stages[i + 1];
     if (next) out.push(e({ type: 'portal.statusSeen', status: next.name.id, stageId: next.id }));
     if (d.stages[i]?.allowsReject) out.push(e({ type: 'case.reject', reason: 'r' }));
-    if (d.stages[i]?.allowsReturn && ctx.returns.length === 0) out.push(e({ type: 'case.returnToApplicant', reason: 'r' }));
+    if (d.stages[i]?.allowsReturn && ctx.returns.length === 0)
+      out.push(e({ type: 'case.returnToApplicant', reason: 'r' }));
     if (i === 0 && Object.keys(ctx.facts).length === 0) {
       for (const f of facts) out.push(e({ type: 'case.setFacts', facts: f }));
     }
@@ -149,7 +153,8 @@ function violations(d: PermitDefinition, ctx: PermitContext): string[] {
       if (!applies(step.when, ctx.facts)) continue;
       if (!ctx.steps[step.id]?.completedAt) out.push(`step ${step.id} not complete`);
       for (const it of step.checklist) {
-        if (it.mandatory && applies(it.when, ctx.facts) && ctx.items[it.id]?.status !== 'ticked') out.push(`item ${it.id} unticked`);
+        if (it.mandatory && applies(it.when, ctx.facts) && ctx.items[it.id]?.status !== 'ticked')
+          out.push(`item ${it.id} unticked`);
       }
       if (step.facts.sitePresence && !(ctx.steps[step.id]?.evidence ?? []).some(isSufficientEvidence)) {
         out.push(`field step ${step.id} without evidence`);
@@ -184,7 +189,9 @@ describe.each([...CATALOG, MINI].map((d) => [d.id, d] as const))('model of %s', 
   });
 
   it('reaches every state of the chart', () => {
-    const seen = new Set(states.map((s) => (typeof s.value === 'string' ? s.value : Object.values(s.value as object)[0])));
+    const seen = new Set(
+      states.map((s) => (typeof s.value === 'string' ? s.value : Object.values(s.value as object)[0])),
+    );
     const expected = [...definition.stages.map((s) => s.id), 'issued', 'rejected'];
     if (definition.stages.some((s) => s.allowsReturn)) expected.push('awaitingCorrection');
     for (const id of expected) expect(seen.has(id), id).toBe(true);
@@ -193,7 +200,10 @@ describe.each([...CATALOG, MINI].map((d) => [d.id, d] as const))('model of %s', 
   it('survives a persisted round trip in every reachable state', () => {
     for (const s of states) {
       const persisted = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(s as never))) as Snap;
-      const restored = machine.resolveState({ value: persisted.value, context: persisted.context } as never) as unknown as Snap;
+      const restored = machine.resolveState({
+        value: persisted.value,
+        context: persisted.context,
+      } as never) as unknown as Snap;
       expect(restored.value).toEqual(s.value);
       expect(restored.context).toEqual(s.context);
       expect(restored.status).toBe(s.status);
@@ -218,13 +228,18 @@ describe.each([...CATALOG, MINI].map((d) => [d.id, d] as const))('model of %s', 
       for (const event of offer(s)) {
         const [next] = transition(machine, s as never, event);
         const why = engine.explain({ persisted, snapshot: s as never }, event);
-        expect(why === null, `${JSON.stringify(s.value)} ${event.type} ${why?.code ?? ''}`).toBe(next !== (s as never));
+        expect(why === null, `${JSON.stringify(s.value)} ${event.type} ${why?.code ?? ''}`).toBe(
+          next !== (s as never),
+        );
       }
     }
   });
 
   it('has a shortest path to issuance that passes every stage in order', () => {
-    const [path] = getShortestPaths(machine, { ...options, toState: ((s: Snap) => s.value === 'issued') as never });
+    const [path] = getShortestPaths(machine, {
+      ...options,
+      toState: ((s: Snap) => s.value === 'issued') as never,
+    });
     expect(path).toBeDefined();
     const stagesVisited = (path?.steps ?? [])
       .map((step) => (step.state as unknown as Snap).value)
