@@ -48,6 +48,7 @@ export {
   dayInfo,
   type IsoDate,
   isIsoDate,
+  isZonedTimestamp,
   knownYears,
   localDate,
   validateCalendarYear,

@@ -194,6 +194,17 @@ export function workingDaysBetween(
 const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
+ * Whether a value is an ISO 8601 timestamp that carries its zone (what `localDate` accepts).
+ *
+ * @example
+ * isZonedTimestamp('2026-11-02T08:00:00+07:00'); // true
+ * isZonedTimestamp('2026-11-02'); // false
+ */
+export function isZonedTimestamp(s: unknown): s is string {
+  return typeof s === 'string' && OFFSET_TIMESTAMP.test(s) && !Number.isNaN(Date.parse(s));
+}
+
+/**
  * The calendar date of an instant at a fixed UTC offset (Indonesia has no daylight saving).
  * The timestamp must carry its own zone (Z or ±hh:mm) so the machine's zone never matters.
  *

@@ -74,6 +74,13 @@ const CHECK_MESSAGES: Record<string, { problem: LocalizedText; fix: LocalizedTex
       en: 'Start at 1 and bump it when the shape changes.',
     },
   },
+  'iso-timestamp': {
+    problem: { id: 'Bukan cap waktu ISO dengan zona waktu.', en: 'Not an ISO timestamp with a time zone.' },
+    fix: {
+      id: 'Tulis seperti 2026-11-02T08:00:00+07:00 (zona wajib: Z atau ±hh:mm).',
+      en: 'Write it like 2026-11-02T08:00:00+07:00 (the zone is required: Z or ±hh:mm).',
+    },
+  },
   'iso-date': {
     problem: { id: 'Bukan tanggal YYYY-MM-DD.', en: 'Not a YYYY-MM-DD date.' },
     fix: { id: 'Tulis tanggal seperti 2026-01-05.', en: 'Write a date like 2026-01-05.' },

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { SnapshotFrom, StateValue } from 'xstate';
 import { initialTransition, transition } from 'xstate';
-import { createCalendar, localDate, type WorkingCalendar } from '../calendar';
+import { createCalendar, isZonedTimestamp, localDate, type WorkingCalendar } from '../calendar';
 import { CATALOG } from '../catalog/index';
 import { issueToError } from '../data/errors';
 import { lookup } from '../definition/lookup';
@@ -163,10 +163,10 @@ export function createEngine(options: EngineOptions = {}) {
   function createCase(input: NewCase): Case {
     const d = definitionOf(input.permitId);
     regionOf(input.region);
-    if (Number.isNaN(Date.parse(input.receivedAt))) {
+    if (!isZonedTimestamp(input.receivedAt)) {
       throw new CaseError(
         'bad-date',
-        `receivedAt "${input.receivedAt}" is not a timestamp.`,
+        `receivedAt "${input.receivedAt}" is not a timestamp with a zone.`,
         'Use ISO 8601, e.g. 2026-11-02T08:00:00+07:00.',
       );
     }

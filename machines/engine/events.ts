@@ -4,6 +4,7 @@
  * they act on; `portal.*` events come from what the portal page shows.
  */
 import * as v from 'valibot';
+import { isZonedTimestamp } from '../calendar';
 import type { CaseFacts } from '../definition/types';
 
 /** On-site evidence for a field step; photos are referenced by hash (the Blobs live elsewhere). */
@@ -65,7 +66,11 @@ export const EVENT_TYPES: readonly PermitEventType[] = [
   'portal.statusSeen',
 ];
 
-const timestamp = v.pipe(v.string(), v.isoTimestamp('iso-timestamp'));
+// A zone is required so the local date never depends on the machine that applies the event.
+const timestamp = v.pipe(
+  v.string(),
+  v.check((s: string) => isZonedTimestamp(s), 'iso-timestamp'),
+);
 const id = v.pipe(v.string(), v.minLength(1, 'empty'), v.maxLength(200));
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'empty'), v.maxLength(4000));
 const base = { at: timestamp, by: v.optional(v.pipe(v.string(), v.maxLength(200))) };

@@ -154,6 +154,12 @@ describe('guards', () => {
     ).toThrow(CaseError);
   });
 
+  it('refuses a case whose reception time has no zone, with a CaseError saying how to write it', () => {
+    expect(() =>
+      engine.createCase({ id: 'x', permitId: 'mini', region: '31', receivedAt: '2026-11-02' }),
+    ).toThrow(/2026-11-02T08:00:00\+07:00/);
+  });
+
   it('refuses a malformed event with the path of the problem', () => {
     const c = newMini();
     for (const bad of [
@@ -161,6 +167,8 @@ describe('guards', () => {
       { type: 'nope' },
       null,
       { type: 'stage.advance', at: 'yesterday' },
+      { type: 'stage.advance', at: '2026-11-02T08:02:00' },
+      { type: 'stage.advance', at: '2026-11-02 08:02:00+0700' },
     ]) {
       const r = engine.applyEvent(c, bad);
       expect(r.ok).toBe(false);
