@@ -9,6 +9,8 @@ export interface DefinitionLookup {
   stages: readonly Stage[];
   /** Steps that need site presence, i.e. need field evidence before they complete. */
   fieldSteps: ReadonlySet<string>;
+  /** Index of the stage whose approval issues the permit (the last one not after issuance). */
+  issuing: number;
 }
 
 const cache = new WeakMap<PermitDefinition, DefinitionLookup>();
@@ -28,7 +30,9 @@ export function lookup(definition: PermitDefinition): DefinitionLookup {
       for (const it of st.checklist) item.set(it.id, { item: it, step: st, stage: i });
     }
   });
-  const built = { definition, stageIndex, step, item, stages: definition.stages, fieldSteps };
+  const firstAfter = definition.stages.findIndex((s) => s.afterIssuance === true);
+  const issuing = firstAfter === -1 ? definition.stages.length - 1 : firstAfter - 1;
+  const built = { definition, stageIndex, step, item, stages: definition.stages, fieldSteps, issuing };
   cache.set(definition, built);
   return built;
 }

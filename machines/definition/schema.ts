@@ -73,6 +73,7 @@ export const stageSchema = v.strictObject({
   steps: v.pipe(v.array(stepSchema), v.minLength(1, 'needs-steps')),
   allowsReturn: v.boolean(),
   allowsReject: v.boolean(),
+  afterIssuance: v.optional(v.boolean()),
   slaDays: v.optional(days),
   legalBasis: v.optional(v.array(legalBasisSchema)),
 });

@@ -110,6 +110,12 @@ export interface Stage {
   allowsReturn: boolean;
   /** The stage can reject the application. */
   allowsReject: boolean;
+  /**
+   * The stage follows issuance (construction inspection, OSS pengawasan): the permit is issued
+   * when the last stage before these is approved, and the case closes after them. Such stages
+   * come last and neither return nor reject.
+   */
+  afterIssuance?: boolean;
   /** A legal cap on the stage (e.g. 28 HK for PBG technical consultation); else the steps' sum. */
   slaDays?: number;
   legalBasis?: LegalBasis[];

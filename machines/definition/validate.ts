@@ -56,6 +56,7 @@ function crossCheck(input: unknown): DataError[] {
   const stageIds = new Set<string>();
   const stepIds = new Set<string>();
   const itemIds = new Set<string>();
+  errors.push(...checkIssuanceOrder(list(input.stages)));
   list(input.stages).forEach((stage, si) => {
     if (!isRecord(stage)) return;
     const sp = `stages[${si}]`;
@@ -84,6 +85,54 @@ function crossCheck(input: unknown): DataError[] {
         if (item.when !== undefined) errors.push(...checkCondition(item.when, `${ip}.when`, facts));
       });
     });
+  });
+  return errors;
+}
+
+/** After-issuance stages come last, leave a stage to issue in, and neither return nor reject. */
+function checkIssuanceOrder(stages: unknown[]): DataError[] {
+  const errors: DataError[] = [];
+  const after = stages.map((s) => isRecord(s) && s.afterIssuance === true);
+  const firstAfter = after.indexOf(true);
+  if (firstAfter === -1) return errors;
+  if (firstAfter === 0) {
+    errors.push({
+      path: 'stages[0].afterIssuance',
+      problem: { id: 'Tidak ada tahap sebelum izin terbit.', en: 'No stage comes before issuance.' },
+      fix: {
+        id: 'Minimal satu tahap (tahap penerbitan) harus tanpa "afterIssuance".',
+        en: 'At least one stage (the issuing one) must not have "afterIssuance".',
+      },
+    });
+  }
+  after.forEach((isAfter, i) => {
+    const stage = stages[i] as Record<string, unknown>;
+    if (i > firstAfter && !isAfter) {
+      errors.push({
+        path: `stages[${i}].afterIssuance`,
+        problem: {
+          id: 'Tahap biasa muncul setelah tahap pasca-terbit.',
+          en: 'A regular stage comes after an after-issuance stage.',
+        },
+        fix: {
+          id: 'Letakkan semua tahap "afterIssuance" di akhir.',
+          en: 'Put every "afterIssuance" stage at the end.',
+        },
+      });
+    }
+    if (isAfter && (stage.allowsReturn === true || stage.allowsReject === true)) {
+      errors.push({
+        path: `stages[${i}]`,
+        problem: {
+          id: 'Tahap pasca-terbit tidak dapat mengembalikan atau menolak.',
+          en: 'An after-issuance stage cannot return or reject.',
+        },
+        fix: {
+          id: 'Set "allowsReturn" dan "allowsReject" ke false.',
+          en: 'Set "allowsReturn" and "allowsReject" to false.',
+        },
+      });
+    }
   });
   return errors;
 }

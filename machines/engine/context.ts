@@ -45,6 +45,8 @@ export interface PermitContext {
   returnedFrom?: string;
   returns: { at: string; by?: string; stageId: string; reason: string }[];
   decision?: { kind: 'rejected' | 'issued'; at: string; by?: string; reason?: string };
+  /** When the case was closed after its after-issuance stages. */
+  closedAt?: string;
   portal?: PortalObservation & { seenAt: string; inSync: boolean };
 }
 

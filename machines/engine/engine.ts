@@ -204,6 +204,12 @@ export function createEngine(options: EngineOptions = {}) {
       );
     if (value === 'issued')
       return closed('Izin sudah terbit; kasus selesai.', 'The permit is issued; the case is closed.');
+    if (value === 'closed') {
+      return closed(
+        'Izin terbit dan tindak lanjut selesai; kasus ditutup.',
+        'Permit issued and follow-up done; the case is closed.',
+      );
+    }
     if (value === 'awaitingCorrection') {
       switch (event.type) {
         case 'applicant.resubmitted':
@@ -229,6 +235,8 @@ export function createEngine(options: EngineOptions = {}) {
     if (!stage)
       return { code: 'bad-state', message: { id: 'Status kasus tidak dikenal.', en: 'Unknown case state.' } };
     const last = i === lk.stages.length - 1;
+    const issuing = lk.stages[lk.issuing] as (typeof lk.stages)[number];
+    const afterIssuance = i > lk.issuing;
     switch (event.type) {
       case 'case.setFacts':
         return checkFacts(lk, event.facts);
@@ -241,23 +249,49 @@ export function createEngine(options: EngineOptions = {}) {
       case 'step.complete':
         return checkStepComplete(lk, ctx, i, event.stepId);
       case 'stage.advance':
+        if (i === lk.issuing) {
+          return {
+            code: 'issuing-stage',
+            message: {
+              id: 'Tahap ini menerbitkan izin: gunakan "Setujui / terbitkan".',
+              en: 'This stage issues the permit: use "approve / issue".',
+            },
+          };
+        }
         if (last) {
           return {
             code: 'last-stage',
             message: {
-              id: 'Ini tahap terakhir: gunakan "Setujui / terbitkan".',
-              en: 'This is the last stage: use "approve / issue".',
+              id: 'Ini tahap terakhir: gunakan "Tutup kasus".',
+              en: 'This is the last stage: use "close the case".',
             },
           };
         }
         return checkWorkDone(lk, ctx, i);
       case 'case.approve':
-        if (!last) {
+        if (afterIssuance) {
           return {
-            code: 'not-last-stage',
+            code: 'already-issued',
+            message: { id: 'Izin sudah terbit.', en: 'The permit is already issued.' },
+          };
+        }
+        if (i !== lk.issuing) {
+          return {
+            code: 'not-issuing-stage',
             message: {
-              id: 'Izin hanya terbit di tahap terakhir.',
-              en: 'A permit is issued only in the last stage.',
+              id: `Izin hanya terbit di tahap "${issuing.name.id}".`,
+              en: `A permit is issued only in stage "${issuing.name.en}".`,
+            },
+          };
+        }
+        return checkWorkDone(lk, ctx, i);
+      case 'case.close':
+        if (!afterIssuance || !last) {
+          return {
+            code: 'not-closable',
+            message: {
+              id: 'Kasus ditutup hanya di tahap terakhir setelah izin terbit.',
+              en: 'A case is closed only in the last stage after issuance.',
             },
           };
         }

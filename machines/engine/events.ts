@@ -45,6 +45,7 @@ export type PermitEvent = Base &
     | { type: 'applicant.resubmitted' }
     | { type: 'case.reject'; reason: string }
     | { type: 'case.approve' }
+    | { type: 'case.close' }
     | ({ type: 'portal.statusSeen' } & PortalObservation)
   );
 
@@ -63,6 +64,7 @@ export const EVENT_TYPES: readonly PermitEventType[] = [
   'applicant.resubmitted',
   'case.reject',
   'case.approve',
+  'case.close',
   'portal.statusSeen',
 ];
 
@@ -119,6 +121,7 @@ export const permitEventSchema = v.variant('type', [
   v.strictObject({ type: v.literal('applicant.resubmitted'), ...base }),
   v.strictObject({ type: v.literal('case.reject'), ...base, reason: text }),
   v.strictObject({ type: v.literal('case.approve'), ...base }),
+  v.strictObject({ type: v.literal('case.close'), ...base }),
   v.strictObject({
     type: v.literal('portal.statusSeen'),
     ...base,

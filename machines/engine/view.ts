@@ -20,7 +20,17 @@ import type { PermitContext } from './context';
 import type { PermitEvent } from './events';
 import { hasFieldEvidence, type Rejection } from './rules';
 
-export type CaseStatus = 'in-progress' | 'awaiting-correction' | 'rejected' | 'issued';
+/**
+ * `issued` and `closed` are final; `follow-up` means the permit is issued and an after-issuance
+ * stage (construction inspection, OSS pengawasan) is running.
+ */
+export type CaseStatus =
+  | 'in-progress'
+  | 'awaiting-correction'
+  | 'rejected'
+  | 'issued'
+  | 'follow-up'
+  | 'closed';
 export type SlaStatus = 'on-track' | 'at-risk' | 'overdue' | 'paused' | 'stopped' | 'none';
 
 export interface ItemView {
@@ -98,6 +108,10 @@ export interface CaseView {
     allowsReturn: boolean;
     allowsReject: boolean;
     isLast: boolean;
+    /** Approving this stage issues the permit. */
+    issuesPermit: boolean;
+    /** The stage follows issuance. */
+    afterIssuance: boolean;
   } | null;
   stages: StageSummary[];
   steps: StepView[];
@@ -115,6 +129,8 @@ export interface CaseView {
   canMoveOn: boolean;
   portal?: PermitContext['portal'];
   decision?: PermitContext['decision'];
+  /** When the case closed after its after-issuance stages. */
+  closedAt?: string;
   returns: PermitContext['returns'];
   notes: number;
 }
@@ -139,18 +155,24 @@ export function buildView(input: ViewInput): CaseView {
   const ctx = persisted.context;
   const today = localDate(now, region.utcOffsetHours);
   const value = persisted.value;
+  const issuing = d.stages.findIndex((s) => s.afterIssuance === true);
+  const issuingIndex = issuing === -1 ? d.stages.length - 1 : issuing - 1;
+  const inStage = typeof value === 'object' && value ? String(Object.values(value)[0]) : undefined;
+  const stageIndexOf = (id: string | undefined) => (id ? d.stages.findIndex((s) => s.id === id) : -1);
   const status: CaseStatus =
     value === 'rejected'
       ? 'rejected'
       : value === 'issued'
         ? 'issued'
-        : value === 'awaitingCorrection'
-          ? 'awaiting-correction'
-          : 'in-progress';
-  const currentId =
-    status === 'in-progress' && typeof value === 'object' && value
-      ? String(Object.values(value)[0])
-      : ctx.returnedFrom;
+        : value === 'closed'
+          ? 'closed'
+          : value === 'awaitingCorrection'
+            ? 'awaiting-correction'
+            : stageIndexOf(inStage) > issuingIndex
+              ? 'follow-up'
+              : 'in-progress';
+  const moving = status === 'in-progress' || status === 'follow-up';
+  const currentId = moving ? inStage : ctx.returnedFrom;
   const currentIndex = currentId ? d.stages.findIndex((s) => s.id === currentId) : -1;
   const stepView = (step: Step): StepView => {
     const a = assessStep(step, region, today);
@@ -195,7 +217,7 @@ export function buildView(input: ViewInput): CaseView {
 
   const stages: StageSummary[] = d.stages.map((s, i) => {
     const applicableSteps = s.steps.filter((st) => applies(st.when, ctx.facts));
-    const closedIssued = status === 'issued';
+    const closedIssued = status === 'issued' || status === 'closed';
     const state: StageSummary['state'] =
       applicableSteps.length === 0
         ? 'void'
@@ -232,7 +254,7 @@ export function buildView(input: ViewInput): CaseView {
     workingDaysLeft: null,
     beyondKnownYears: false,
   };
-  if (status === 'rejected' || status === 'issued') {
+  if (status === 'rejected' || status === 'issued' || status === 'closed') {
     sla = { ...sla, status: 'stopped' };
   } else if (status === 'awaiting-correction') {
     sla = { ...sla, status: 'paused' };
@@ -269,11 +291,14 @@ export function buildView(input: ViewInput): CaseView {
   });
 
   let blockers: LocalizedText[] = [];
-  if (status === 'in-progress' && stage) {
-    const isLast = currentIndex === d.stages.length - 1;
-    const why = input.explain(
-      isLast ? { type: 'case.approve', at: now } : { type: 'stage.advance', at: now },
-    );
+  if (moving && stage) {
+    const type =
+      currentIndex === issuingIndex
+        ? 'case.approve'
+        : currentIndex === d.stages.length - 1
+          ? 'case.close'
+          : 'stage.advance';
+    const why = input.explain({ type, at: now });
     blockers = why ? (why.details ?? [why.message]) : [];
   } else if (status === 'awaiting-correction') {
     blockers = [
@@ -304,6 +329,8 @@ export function buildView(input: ViewInput): CaseView {
           allowsReturn: stage.allowsReturn,
           allowsReject: stage.allowsReject,
           isLast: currentIndex === d.stages.length - 1,
+          issuesPermit: currentIndex === issuingIndex,
+          afterIssuance: currentIndex > issuingIndex,
         }
       : null,
     stages,
@@ -312,11 +339,12 @@ export function buildView(input: ViewInput): CaseView {
     sla,
     facts,
     blockers,
-    canMoveOn: status === 'in-progress' && blockers.length === 0,
+    canMoveOn: moving && blockers.length === 0,
     returns: ctx.returns,
     notes: ctx.notes.length,
   };
   if (ctx.portal) view.portal = ctx.portal;
   if (ctx.decision) view.decision = ctx.decision;
+  if (ctx.closedAt) view.closedAt = ctx.closedAt;
   return view;
 }

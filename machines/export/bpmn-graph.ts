@@ -24,7 +24,13 @@ export interface BpmnOptions {
   date?: string;
 }
 
-export type Kind = 'startEvent' | 'endEvent' | 'userTask' | 'serviceTask' | 'exclusiveGateway';
+export type Kind =
+  | 'startEvent'
+  | 'intermediateThrowEvent'
+  | 'endEvent'
+  | 'userTask'
+  | 'serviceTask'
+  | 'exclusiveGateway';
 export interface FlowNode {
   id: string;
   kind: Kind;
@@ -137,7 +143,13 @@ export function buildGraph(definition: PermitDefinition, options: BpmnOptions) {
     return node;
   };
 
+  let issued = false;
   for (const stage of definition.stages) {
+    if (stage.afterIssuance && !issued) {
+      // The permit is issued here; the after-issuance stages follow before the case closes.
+      next(add('Event_issued', 'intermediateThrowEvent', 'Izin terbit', prev.lane, ++col));
+      issued = true;
+    }
     let stageFirst: FlowNode | undefined;
     for (const step of stage.steps) {
       const when = step.when ? describeCondition(step.when) : undefined;
@@ -191,7 +203,11 @@ export function buildGraph(definition: PermitDefinition, options: BpmnOptions) {
       connect(gateway, end, { name: 'Ditolak', condition: 'Ditolak' });
     }
   }
-  next(add('EndEvent_issued', 'endEvent', 'Izin terbit', prev.lane, ++col));
+  next(
+    issued
+      ? add('EndEvent_closed', 'endEvent', 'Kasus selesai', prev.lane, ++col)
+      : add('EndEvent_issued', 'endEvent', 'Izin terbit', prev.lane, ++col),
+  );
   const used = new Set(nodes.map((n) => n.lane));
   const lanes = ROLES.filter((r) => used.has(r)).map((role) => ({ role, id: claim(`Lane_${role}`) }));
   return { nodes, flows, notes, lanes, lastCol: col };

@@ -41,6 +41,7 @@ const LANE_H = 260;
 const COL_W = 150;
 const SIZE: Record<Kind, [number, number]> = {
   startEvent: [36, 36],
+  intermediateThrowEvent: [36, 36],
   endEvent: [36, 36],
   userTask: [100, 80],
   serviceTask: [100, 80],

@@ -126,8 +126,15 @@ function mermaid(d: PermitDefinition, regions: readonly RegionProfile[], date: s
     const regional = regions.map((r) => `${r.code}: ${modes(stage, r)}`).join(' · ');
     lines.push(`  s${i}[${mermaidLabel(stage.name.id, `mode: ${modes(stage)}`, regional)}]`);
   });
+  // With after-issuance stages, issuance is a milestone between stages and the case then closes.
+  const firstAfter = d.stages.findIndex((s) => s.afterIssuance);
+  const stageIds = d.stages.map((_, i) => `s${i}`);
   lines.push(`  issued([${mermaidLabel('Izin terbit')}])`);
-  const chain = ['received', ...d.stages.map((_, i) => `s${i}`), 'issued'];
+  if (firstAfter !== -1) lines.push(`  closed([${mermaidLabel('Kasus selesai')}])`);
+  const chain =
+    firstAfter === -1
+      ? ['received', ...stageIds, 'issued']
+      : ['received', ...stageIds.slice(0, firstAfter), 'issued', ...stageIds.slice(firstAfter), 'closed'];
   for (let i = 1; i < chain.length; i++) lines.push(`  ${chain[i - 1]} --> ${chain[i]}`);
   d.stages.forEach((stage, i) => {
     if (!stage.allowsReturn) return;
@@ -158,7 +165,7 @@ function stageSection(stage: Stage, n: number, regions: readonly RegionProfile[]
   const lines = [
     `### Tahap ${n}: ${cell(stage.name.id)} / ${cell(stage.name.en)}`,
     '',
-    `${code(stage.id)} · SLA tahap / stage SLA: ${slaText} · Perlu perbaikan / return: ${stage.allowsReturn ? 'ya / yes' : 'tidak / no'} · Ditolak / reject: ${stage.allowsReject ? 'ya / yes' : 'tidak / no'}`,
+    `${code(stage.id)} · SLA tahap / stage SLA: ${slaText} · Perlu perbaikan / return: ${stage.allowsReturn ? 'ya / yes' : 'tidak / no'} · Ditolak / reject: ${stage.allowsReject ? 'ya / yes' : 'tidak / no'}${stage.afterIssuance ? ' · **setelah izin terbit / after issuance**: kasus ditutup setelah tahap ini / the case closes after it' : ''}`,
     '',
   ];
   if (stage.legalBasis?.length)

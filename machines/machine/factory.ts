@@ -4,6 +4,10 @@
  *   processing ─ one child state per stage, in order (tags: the stage's work modes)
  *   awaitingCorrection ─ returned to the applicant ("Perlu Perbaikan"); the clock pauses
  *   rejected, issued ─ final
+ *   closed ─ final, after the after-issuance stages (inspection, pengawasan) when there are any
+ *
+ * `case.approve` in the issuing stage issues the permit: into `issued`, or on into the first
+ * after-issuance stage with the decision recorded; `case.close` ends the last of those.
  *
  * Guards are named and call the pure rules in engine/rules.ts, so a refused event can always
  * be explained. Context is plain JSON; `{ value, context }` is the whole persisted state.
@@ -63,6 +67,7 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
   const { region, calendar } = options;
   const stages = definition.stages;
   const last = stages.length - 1;
+  const issuing = lk.issuing;
   const assessedOn = options.date ?? localDate(new Date().toISOString(), region.utcOffsetHours);
 
   const dueFor = (stage: number, facts: PermitContext['facts'], at: string): StageDue => {
@@ -189,6 +194,10 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
           stageDue: { slaDays: null, date: null, beyondKnownYears: false },
         };
       }),
+      recordClosed: assign(({ event }) => ({
+        closedAt: event.at,
+        stageDue: { slaDays: null, date: null, beyondKnownYears: false },
+      })),
       recordPortal: assign(({ event }, p: { inSync: boolean }) => {
         const e = event as Ev<'portal.statusSeen'>;
         const portal: PermitContext['portal'] = { status: e.status, seenAt: e.at, inSync: p.inSync };
@@ -250,17 +259,26 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
       'step.complete': { guard: { type: 'canCompleteStep', params: { stage: i } }, actions: 'completeStep' },
     };
     const next = stages[i + 1];
-    if (next) {
+    const issued = { type: 'recordDecision', params: { kind: 'issued' } };
+    if (i === issuing) {
+      on['case.approve'] = next
+        ? {
+            guard: { type: 'isWorkDone', params: { upto: i } },
+            target: next.id,
+            actions: [issued, { type: 'enterStage', params: { stage: i + 1 } }],
+          }
+        : { guard: { type: 'isWorkDone', params: { upto: i } }, target: '#permit.issued', actions: issued };
+    } else if (next) {
       on['stage.advance'] = {
         guard: { type: 'isWorkDone', params: { upto: i } },
         target: next.id,
         actions: { type: 'enterStage', params: { stage: i + 1 } },
       };
     } else {
-      on['case.approve'] = {
+      on['case.close'] = {
         guard: { type: 'isWorkDone', params: { upto: i } },
-        target: '#permit.issued',
-        actions: { type: 'recordDecision', params: { kind: 'issued' } },
+        target: '#permit.closed',
+        actions: 'recordClosed',
       };
     }
     if (stage.allowsReturn) {
@@ -278,13 +296,14 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
     on['portal.statusSeen'] = portalTransitions(i, stage);
     // A stage where no step applies to this case (e.g. levy stages for a low-income household)
     // is passed through as soon as the work before it is done; the last stage never is.
-    const always = next
-      ? {
-          guard: { type: 'isStageVoid', params: { stage: i } },
-          target: next.id,
-          actions: { type: 'enterStage', params: { stage: i + 1 } },
-        }
-      : undefined;
+    const always =
+      next && i !== issuing
+        ? {
+            guard: { type: 'isStageVoid', params: { stage: i } },
+            target: next.id,
+            actions: { type: 'enterStage', params: { stage: i + 1 } },
+          }
+        : undefined;
     return {
       ...(always ? { always } : {}),
       tags: modesOf(meta.steps.map((s) => s.assessment)),
@@ -304,24 +323,37 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
         actions: [sync(true), { type: 'recordReturn', params: { stage: i } }],
       });
     }
-    // The portal is the record of a rejection: follow it from any stage.
-    list.push({
-      guard: { type: 'portalSays', params: { outcome: 'rejected' } },
-      target: '#permit.rejected',
-      actions: [sync(true), { type: 'recordDecision', params: { kind: 'rejected' } }],
-    });
-    if (i === last) {
+    // The portal is the record of a rejection: follow it from any stage before issuance (after
+    // it, a rejection would be a revocation, which is not modelled: shown as out of sync).
+    if (i <= issuing) {
+      list.push({
+        guard: { type: 'portalSays', params: { outcome: 'rejected' } },
+        target: '#permit.rejected',
+        actions: [sync(true), { type: 'recordDecision', params: { kind: 'rejected' } }],
+      });
+    }
+    if (i === issuing) {
+      const next = stages[i + 1];
       list.push({
         // Issuance is only followed when our checklist agrees; otherwise it is shown as out of sync.
         guard: and([
           { type: 'portalSays', params: { outcome: 'issued' } },
-          { type: 'isWorkDone', params: { upto: last } },
+          { type: 'isWorkDone', params: { upto: i } },
         ]),
-        target: '#permit.issued',
-        actions: [sync(true), { type: 'recordDecision', params: { kind: 'issued' } }],
+        target: next ? `#permit.processing.${next.id}` : '#permit.issued',
+        actions: [
+          sync(true),
+          { type: 'recordDecision', params: { kind: 'issued' } },
+          ...(next ? [{ type: 'enterStage', params: { stage: i + 1 } }] : []),
+        ],
       });
     }
-    for (let j = i + 1; j <= last; j++) {
+    if (i > issuing) {
+      list.push({ guard: { type: 'portalSays', params: { outcome: 'issued' } }, actions: sync(true) });
+    }
+    // The portal is followed within a phase; crossing issuance takes an approval.
+    const lastInPhase = i <= issuing ? issuing : last;
+    for (let j = i + 1; j <= lastInPhase; j++) {
       list.push({
         guard: { type: 'canFollowPortalTo', params: { stage: j } },
         target: `#permit.processing.${stages[j]?.id}`,
@@ -386,6 +418,10 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
       },
       rejected: { type: 'final', description: 'Application rejected (Ditolak).' },
       issued: { type: 'final', description: 'Permit issued (Disetujui / Terbit).' },
+      closed: {
+        type: 'final',
+        description: 'Permit issued and the after-issuance stages done; the case is closed.',
+      },
     },
   } as never);
 }

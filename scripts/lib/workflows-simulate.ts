@@ -162,8 +162,8 @@ async function sampleEvidence(stepId: string, at: string): Promise<FieldEvidence
 
 /**
  * The happy path of any workflow: in each stage, tick every applicable item, attach sample
- * evidence to field steps, complete every applicable step, then advance (or approve in the
- * last stage) — until the case leaves processing. Stops early if the engine refuses anything,
+ * evidence to field steps, complete every applicable step, then advance (approve in the stage
+ * that issues the permit, close in the last after-issuance stage) — until the case is final. Stops early if the engine refuses anything,
  * so a refusal shows up in the result instead of looping.
  */
 export async function simulateHappyPath(engine: Engine, start: Case, utcOffsetHours: number) {
@@ -174,7 +174,7 @@ export async function simulateHappyPath(engine: Engine, start: Case, utcOffsetHo
     return timestampAt(clock, utcOffsetHours);
   };
   /** One stage's work, then the move on; false as soon as the engine refuses an event. */
-  const finishStage = async (view: CaseView, isLast: boolean): Promise<boolean> => {
+  const finishStage = async (view: CaseView): Promise<boolean> => {
     for (const step of view.steps) {
       if (!step.applicable || step.completed) continue;
       for (const item of step.items) {
@@ -188,14 +188,19 @@ export async function simulateHappyPath(engine: Engine, start: Case, utcOffsetHo
       }
       if (!(await runner.apply({ type: 'step.complete', stepId: step.id, at: next() }))) return false;
     }
-    return runner.apply({ type: isLast ? 'case.approve' : 'stage.advance', at: next() });
+    const move = view.stage?.issuesPermit
+      ? 'case.approve'
+      : view.stage?.isLast
+        ? 'case.close'
+        : 'stage.advance';
+    return runner.apply({ type: move, at: next() });
   };
   const stageCount = engine.definitions.find((d) => d.id === start.persisted.permitId)?.stages.length ?? 0;
   // Each round moves at least one stage on; the bound only guards against an engine that does not.
   for (let round = 0; round <= stageCount; round++) {
     const view = engine.view(runner.current, { now: timestampAt(clock, utcOffsetHours) });
-    if (view.status !== 'in-progress' || !view.stage) break;
-    if (!(await finishStage(view, view.stage.isLast))) break;
+    if ((view.status !== 'in-progress' && view.status !== 'follow-up') || !view.stage) break;
+    if (!(await finishStage(view))) break;
   }
   return runner.finish();
 }

@@ -90,6 +90,7 @@ const id = {
   'view.case': 'Kasus {caseId} · {name} v{version} · {region} ({code})',
   'view.status': 'Status: {status}',
   'view.decided': 'Status: {status} pada {at}',
+  'view.closed': 'Kasus ditutup pada {at}',
   'view.reason': 'Alasan: {reason}',
   'view.stage': 'Tahap {n}/{count}: {name} · mode: {modes}',
   'view.noStage': 'Tahap: — (kasus selesai)',
@@ -109,6 +110,7 @@ const id = {
   'view.canMove': 'Semua pekerjaan tahap ini selesai: bisa {action}.',
   'view.advance': 'lanjut ke tahap berikutnya',
   'view.approve': 'disetujui / diterbitkan',
+  'view.close': 'ditutup (tindak lanjut selesai)',
   'view.stages': 'Tahapan [mode kerja]:',
   'view.notApplicable': 'tidak berlaku',
   'common.days': 'SLA {n} hari kerja',
@@ -197,6 +199,7 @@ const en: Record<MessageKey, string> = {
   'view.case': 'Case {caseId} · {name} v{version} · {region} ({code})',
   'view.status': 'Status: {status}',
   'view.decided': 'Status: {status} on {at}',
+  'view.closed': 'Case closed on {at}',
   'view.reason': 'Reason: {reason}',
   'view.stage': 'Stage {n}/{count}: {name} · mode: {modes}',
   'view.noStage': 'Stage: — (case closed)',
@@ -214,6 +217,7 @@ const en: Record<MessageKey, string> = {
   'view.canMove': 'All work in this stage is done: it can {action}.',
   'view.advance': 'move on to the next stage',
   'view.approve': 'be approved / issued',
+  'view.close': 'be closed (follow-up done)',
   'view.stages': 'Stages [work modes]:',
   'view.notApplicable': 'does not apply',
   'common.days': 'SLA {n} working days',
@@ -272,6 +276,8 @@ export const STATUS: Record<CaseStatus, LocalizedText> = {
   },
   rejected: { id: 'DITOLAK', en: 'REJECTED' },
   issued: { id: 'IZIN TERBIT', en: 'PERMIT ISSUED' },
+  'follow-up': { id: 'IZIN TERBIT, tindak lanjut berjalan', en: 'PERMIT ISSUED, follow-up running' },
+  closed: { id: 'IZIN TERBIT, kasus ditutup', en: 'PERMIT ISSUED, case closed' },
 };
 
 export const SLA: Record<SlaStatus, LocalizedText> = {

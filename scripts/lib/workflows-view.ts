@@ -111,7 +111,7 @@ export function formatSimulation(lang: Lang, input: SimulationText): string[] {
     const stage = d.stages.find((x) => x.id === state);
     if (stage) return stage.name[lang];
     if (state === 'awaitingCorrection') return STATUS['awaiting-correction'][lang];
-    return state === 'issued' || state === 'rejected' ? STATUS[state][lang] : '';
+    return state === 'issued' || state === 'rejected' || state === 'closed' ? STATUS[state][lang] : '';
   };
   const rows: Row[] = sim.log.map((entry, k) => {
     const index = sim.logIndex[k] ?? -1;
@@ -213,9 +213,12 @@ export function formatView(lang: Lang, v: CaseView, d: PermitDefinition): string
       code: v.region.code,
     }),
     v.decision
-      ? t(lang, 'view.decided', { status: STATUS[v.status][lang], at: v.decision.at })
+      ? t(lang, 'view.decided', { status: STATUS[v.decision.kind][lang], at: v.decision.at })
       : t(lang, 'view.status', { status: STATUS[v.status][lang] }),
   ];
+  if (v.status === 'follow-up' || v.status === 'closed')
+    lines.push(t(lang, 'view.status', { status: STATUS[v.status][lang] }));
+  if (v.closedAt) lines.push(t(lang, 'view.closed', { at: v.closedAt }));
   if (v.decision?.reason) lines.push(t(lang, 'view.reason', { reason: v.decision.reason }));
   if (v.stage) {
     const modes = v.stage.modes.map((m) => MODE[m][lang]).join(', ');
@@ -239,14 +242,19 @@ export function formatView(lang: Lang, v: CaseView, d: PermitDefinition): string
     );
     if (s.beyondKnownYears) lines.push(t(lang, 'view.slaBeyond'));
   } else lines.push(t(lang, 'view.slaPlain', { status: SLA[s.status][lang] }));
-  if (v.status === 'in-progress') {
+  if (v.status === 'in-progress' || v.status === 'follow-up') {
     lines.push(t(lang, 'view.checklist', v.checklist), t(lang, 'view.steps'));
     for (const step of v.steps) lines.push(...formatStep(lang, step, when));
     if (v.blockers.length > 0) {
       lines.push(t(lang, 'view.blockers'), ...v.blockers.map((b) => `  - ${b[lang]}`));
     } else {
       lines.push(
-        t(lang, 'view.canMove', { action: t(lang, v.stage?.isLast ? 'view.approve' : 'view.advance') }),
+        t(lang, 'view.canMove', {
+          action: t(
+            lang,
+            v.stage?.issuesPermit ? 'view.approve' : v.stage?.isLast ? 'view.close' : 'view.advance',
+          ),
+        }),
       );
     }
   } else if (v.blockers.length > 0) {

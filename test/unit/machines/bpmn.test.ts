@@ -172,7 +172,12 @@ describe.each(CATALOG.map((d) => [d.id, d] as const))('BPMN export of %s', (_id,
       expect(forward.has(n.id), `${n.id} reachable from the start`).toBe(true);
       expect(backward.has(n.id), `${n.id} reaches an end`).toBe(true);
     }
-    expect(nodes.find((n) => n.name === 'Izin terbit')?.$type).toBe('bpmn:EndEvent');
+    // Issuance ends the process, unless after-issuance stages follow (then it is a milestone).
+    const followUp = definition.stages.some((s) => s.afterIssuance);
+    expect(nodes.find((n) => n.name === 'Izin terbit')?.$type).toBe(
+      followUp ? 'bpmn:IntermediateThrowEvent' : 'bpmn:EndEvent',
+    );
+    if (followUp) expect(nodes.find((n) => n.name === 'Kasus selesai')?.$type).toBe('bpmn:EndEvent');
   });
 
   it('gives every participant, lane, node, flow, annotation and association a diagram element', async () => {

@@ -67,6 +67,20 @@ describe('definition validation', () => {
     expect(byPath['stages[1].steps[0].checklist[2].when.value']?.fix.en).toContain('numbers only');
   });
 
+  it('keeps after-issuance stages at the end, after an issuing stage, without return or reject', () => {
+    const bad = pbg();
+    bad.stages[0].afterIssuance = true;
+    bad.stages[4].afterIssuance = true;
+    bad.stages[4].allowsReject = true;
+    const r = validateDefinition(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.errors.map((e) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['stages[0].afterIssuance', 'stages[1].afterIssuance', 'stages[4]']),
+    );
+  });
+
   it('requires a legal basis on every step and item', () => {
     const bad = pbg();
     bad.stages[0].steps[0].legalBasis = [];

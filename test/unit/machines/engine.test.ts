@@ -11,9 +11,9 @@ import {
   type MachineRegion,
   type PermitDefinition,
 } from '../../../machines';
-import { EVIDENCE, MINI } from './fixtures/mini';
+import { EVIDENCE, MINI, MINI_FOLLOW_UP } from './fixtures/mini';
 
-const engine = createEngine({ definitions: [...CATALOG, MINI] });
+const engine = createEngine({ definitions: [...CATALOG, MINI, MINI_FOLLOW_UP] });
 const RECEIVED = '2026-11-02T08:00:00+07:00';
 
 /** Applies events in order with times a minute apart; fails the test on any refusal. */
@@ -126,7 +126,7 @@ describe('guards', () => {
     });
     expect(attempt(c, { type: 'case.approve' })).toMatchObject({
       ok: false,
-      rejection: { code: 'not-last-stage' },
+      rejection: { code: 'not-issuing-stage' },
     });
   });
 
@@ -236,7 +236,7 @@ describe('return, resubmission, rejection and issuance', () => {
     });
     expect(attempt(c, { type: 'stage.advance' })).toMatchObject({
       ok: false,
-      rejection: { code: 'last-stage' },
+      rejection: { code: 'issuing-stage' },
     });
     c = drive(c, [
       { type: 'checklist.tick', itemId: 'draft-ok' },
@@ -245,6 +245,92 @@ describe('return, resubmission, rejection and issuance', () => {
     ]);
     expect(c.persisted.value).toBe('issued');
     expect(c.persisted.seq).toBe(11);
+  });
+});
+
+describe('after issuance', () => {
+  const issuedWithFollowUp = () => {
+    const c = engine.createCase({
+      id: 'K-9',
+      permitId: 'mini-follow-up',
+      region: '31',
+      receivedAt: RECEIVED,
+      facts: { storeys: 1, lowIncome: true },
+    });
+    return drive(c, [
+      { type: 'checklist.tick', itemId: 'ktp' },
+      { type: 'step.complete', stepId: 'check-files' },
+      { type: 'stage.advance' },
+      { type: 'checklist.tick', itemId: 'bap' },
+      { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
+      { type: 'step.complete', stepId: 'site-survey' },
+      { type: 'stage.advance' },
+      { type: 'checklist.tick', itemId: 'draft-ok' },
+      { type: 'step.complete', stepId: 'sign' },
+      { type: 'case.approve' },
+    ]);
+  };
+
+  it('issues the permit on approval and keeps the case open for the follow-up stage', () => {
+    const c = issuedWithFollowUp();
+    expect(stageOf(c)).toBe('monitoring');
+    expect(c.persisted.context.decision?.kind).toBe('issued');
+    const v = engine.view(c, { now: '2026-11-04T08:00:00+07:00' });
+    expect(v).toMatchObject({
+      status: 'follow-up',
+      stage: { id: 'monitoring', afterIssuance: true, issuesPermit: false },
+    });
+    expect(v.stages.find((s) => s.id === 'issuance')?.state).toBe('done');
+    expect(attempt(c, { type: 'case.approve' })).toMatchObject({ rejection: { code: 'already-issued' } });
+    expect(attempt(c, { type: 'case.reject', reason: 'x' })).toMatchObject({
+      rejection: { code: 'reject-not-allowed' },
+    });
+  });
+
+  it('closes only when the follow-up field work has evidence, and ignores a portal rejection after issuance', () => {
+    let c = issuedWithFollowUp();
+    expect(attempt(c, { type: 'case.close' })).toMatchObject({
+      ok: false,
+      rejection: { code: 'stage-incomplete' },
+    });
+    c = drive(c, [{ type: 'portal.statusSeen', status: 'Dicabut', outcome: 'rejected' }]);
+    expect(stageOf(c)).toBe('monitoring');
+    expect(c.persisted.context.portal?.inSync).toBe(false);
+    c = drive(c, [
+      { type: 'evidence.attach', stepId: 'monitor-visit', evidence: { ...EVIDENCE, id: 'ev-m' } },
+      { type: 'step.complete', stepId: 'monitor-visit' },
+      { type: 'case.close' },
+    ]);
+    expect(c.persisted.value).toBe('closed');
+    expect(engine.view(c, { now: '2026-11-05T08:00:00+07:00' })).toMatchObject({
+      status: 'closed',
+      sla: { status: 'stopped' },
+    });
+    expect(attempt(c, { type: 'note.add', text: 'x' })).toMatchObject({ rejection: { code: 'case-closed' } });
+  });
+
+  it('follows a portal "issued" status into the follow-up stage once the work is done', () => {
+    const c = engine.createCase({
+      id: 'K-8',
+      permitId: 'mini-follow-up',
+      region: '31',
+      receivedAt: RECEIVED,
+    });
+    const before = drive(c, [
+      { type: 'case.setFacts', facts: { storeys: 1, lowIncome: true } },
+      { type: 'checklist.tick', itemId: 'ktp' },
+      { type: 'step.complete', stepId: 'check-files' },
+      { type: 'stage.advance' },
+      { type: 'checklist.tick', itemId: 'bap' },
+      { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
+      { type: 'step.complete', stepId: 'site-survey' },
+      { type: 'stage.advance' },
+      { type: 'checklist.tick', itemId: 'draft-ok' },
+      { type: 'step.complete', stepId: 'sign' },
+      { type: 'portal.statusSeen', status: 'Izin Terbit', outcome: 'issued' },
+    ]);
+    expect(stageOf(before)).toBe('monitoring');
+    expect(before.persisted.context.decision?.kind).toBe('issued');
   });
 });
 

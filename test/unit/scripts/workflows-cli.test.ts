@@ -241,23 +241,29 @@ describe('assess', () => {
 });
 
 describe('simulate', () => {
-  it.each(CATALOG.map((d) => d.id))('drives %s along the happy path to issuance', async (id) => {
-    const r = await cli(['simulate', id, '--region', '31', '--json']);
-    expect(r.code).toBe(0);
-    const doc = r.json();
-    expect(doc.view.status).toBe('issued');
-    expect(doc.events.rejected).toEqual([]);
-    expect(doc.chain).toMatchObject({ length: doc.events.accepted, verified: true });
-    expect(doc.chain.head).toMatch(/^[0-9a-f]{64}$/);
-    expect(doc.log.at(-1).body.type).toBe('case.approve');
-  });
+  it.each(CATALOG.map((d) => d.id))(
+    'drives %s along the happy path to issuance and, where there is follow-up, to closure',
+    async (id) => {
+      const r = await cli(['simulate', id, '--region', '31', '--json']);
+      expect(r.code).toBe(0);
+      const doc = r.json();
+      const followUp = CATALOG.find((d) => d.id === id)?.stages.some((s) => s.afterIssuance);
+      expect(doc.view.status).toBe(followUp ? 'closed' : 'issued');
+      expect(doc.view.decision.kind).toBe('issued');
+      expect(doc.events.rejected).toEqual([]);
+      expect(doc.chain).toMatchObject({ length: doc.events.accepted, verified: true });
+      expect(doc.chain.head).toMatch(/^[0-9a-f]{64}$/);
+      expect(doc.log.at(-1).body.type).toBe(followUp ? 'case.close' : 'case.approve');
+    },
+  );
 
   it('prints the happy path as an officer reads it', async () => {
     const r = await cli(['simulate', 'pbg', '--region', '31']);
     expect(r.stdout).toContain('Berkas diterima: 2026-11-02T08:00:00+07:00');
     expect(r.stdout).toMatch(/stage\.advance\s+→ Pemeriksaan Kelengkapan Berkas\s+#2 [0-9a-f]{12}/);
     expect(r.stdout).toMatch(/Rantai hash: 40 entri, terverifikasi: ya\. Kepala: [0-9a-f]{64}/);
-    expect(r.stdout).toContain('Status: IZIN TERBIT pada 2026-11-02T08:40:00+07:00');
+    expect(r.stdout).toContain('Status: IZIN TERBIT pada 2026-11-02T08:37:00+07:00');
+    expect(r.stdout).toContain('Kasus ditutup pada 2026-11-02T08:40:00+07:00');
   });
 
   it('prints a premature stage.advance as rejected, with its index, type, reason and details', async () => {
