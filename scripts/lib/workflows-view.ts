@@ -216,8 +216,9 @@ export function formatView(lang: Lang, v: CaseView, d: PermitDefinition): string
       ? t(lang, 'view.decided', { status: STATUS[v.decision.kind][lang], at: v.decision.at })
       : t(lang, 'view.status', { status: STATUS[v.status][lang] }),
   ];
-  if (v.status === 'follow-up' || v.status === 'closed')
+  if (v.status === 'follow-up') {
     lines.push(t(lang, 'view.status', { status: STATUS[v.status][lang] }));
+  }
   if (v.closedAt) lines.push(t(lang, 'view.closed', { at: v.closedAt }));
   if (v.decision?.reason) lines.push(t(lang, 'view.reason', { reason: v.decision.reason }));
   if (v.stage) {
