@@ -13,7 +13,6 @@
  * engine.view(c, { now: '2026-11-03T08:00:00+07:00' }).stage?.modes; // e.g. ['remote']
  */
 
-// ── Assessment ───────────────────────────────────────────────────────────────────────────────
 /**
  * Step facts + region readiness + date → `remote` | `office` | `field`, with reasons id/en.
  * @example
@@ -30,7 +29,6 @@ export {
   type RegionReadiness,
   type RuleId,
 } from './assessment/assess';
-// ── Working-day calendar ─────────────────────────────────────────────────────────────────────
 /**
  * Working days without weekends, national holidays and cuti bersama; flags unknown years.
  * @example
@@ -56,7 +54,6 @@ export {
   withYear,
   workingDaysBetween,
 } from './calendar';
-// ── Permit catalog and definitions ───────────────────────────────────────────────────────────
 /**
  * The shipped workflows, validated at load; `findDefinition('pbg')` gets one.
  * @example
@@ -95,6 +92,12 @@ export { type DataError, InvalidDataError } from './data/errors';
  * applies({ fact: 'storeys', op: 'gt', value: 2 }, {}); // true (unknown → applicable)
  */
 export { applies, describeCondition, evaluateCondition, factsIn, type Truth } from './definition/conditions';
+/**
+ * The shape of a workflow definition (the catalog's JSON), for programs that build or edit one.
+ * @example
+ * import type { PermitDefinition, Step } from './machines';
+ * const fieldSteps = (d: PermitDefinition): Step[] => d.stages.flatMap((s) => s.steps).filter((t) => t.facts.sitePresence);
+ */
 export type {
   CaseFactDefinition,
   CaseFacts,
@@ -109,6 +112,12 @@ export type {
   Step,
   StepFacts,
 } from './definition/types';
+/**
+ * Every role a step can have, in back-office order (lanes in the BPMN export use it).
+ * @example
+ * import { ROLES } from './machines';
+ * ROLES.includes('technical-team'); // true
+ */
 export { ROLES } from './definition/types';
 /**
  * Validates a definition (e.g. an agency's corrected JSON): every error with path and fix.
@@ -118,6 +127,12 @@ export { ROLES } from './definition/types';
  * if (!r.ok) r.errors.forEach((e) => console.log(e.path, e.problem.en, e.fix.en));
  */
 export { parseDefinition, type ValidationResult, validateDefinition } from './definition/validate';
+/**
+ * What a case remembers (the machine's context): facts, items, steps, notes, returns, decision.
+ * @example
+ * import type { PermitContext } from './machines';
+ * const ticked = (ctx: PermitContext) => Object.values(ctx.items).filter((i) => i.status === 'ticked').length;
+ */
 export type { CaseNote, ItemState, PermitContext, StageDue, StepState } from './engine/context';
 /**
  * Pure case engine: createCase, applyEvent (refusals explained), restore (with migrations), view.
@@ -162,6 +177,12 @@ export {
  * isSufficientEvidence({ id: 'e', capturedAt: '2026-11-02T10:00:00Z', photos: [], bapRef: 'BAP/1', position: { lat: -6.2, lon: 106.8, source: 'gps' }, result: 'sesuai', inspectors: [] }); // true
  */
 export { isSufficientEvidence, type Rejection } from './engine/rules';
+/**
+ * The view model `engine.view` returns: what a panel, badge or dashboard shows.
+ * @example
+ * import type { CaseView } from './machines';
+ * const badge = (v: CaseView) => `${v.stage?.shortName.id ?? '—'} · ${v.sla.status}`;
+ */
 export type {
   CaseStatus,
   CaseView,
@@ -171,9 +192,13 @@ export type {
   StageSummary,
   StepView,
 } from './engine/view';
-/** @example slaStatusFor(0, 5) // 'at-risk' — at most 1 working day or a fifth of the SLA left */
+/**
+ * The SLA status for working days left (our judgement: at risk with ≤ 1 day or ≤ a fifth left).
+ * @example
+ * import { slaStatusFor } from './machines';
+ * slaStatusFor(0, 5); // 'at-risk'
+ */
 export { slaStatusFor } from './engine/view';
-// ── Exports ──────────────────────────────────────────────────────────────────────────────────
 /**
  * BPMN 2.0 XML of a workflow: lanes by role, tasks annotated with their mode, gateways for
  * return and reject, with diagram layout. Deterministic for the same input.
@@ -189,7 +214,6 @@ export { type BpmnOptions, exportBpmn, ROLE_NAMES } from './export/bpmn';
  * const md = workflowsMarkdown(CATALOG); // what `npm run docs:workflows` writes
  */
 export { WORKFLOWS_DOC_DATE, type WorkflowsMarkdownOptions, workflowsMarkdown } from './export/markdown';
-// ── Event log ────────────────────────────────────────────────────────────────────────────────
 /**
  * Hash-chained, append-only log: SHA-256 over the previous hash + canonical JSON of the event.
  * @example
@@ -208,7 +232,6 @@ export {
   sha256Hex,
   verifyChain,
 } from './log/chain';
-// ── Machines and engine ──────────────────────────────────────────────────────────────────────
 /**
  * The XState v5 statechart of one workflow in one region (stages as states, tags = modes).
  * @example
@@ -225,7 +248,6 @@ export {
   type StageMeta,
   stageSlaDays,
 } from './machine/factory';
-// ── Regions ──────────────────────────────────────────────────────────────────────────────────
 /**
  * The 38 provinces by BPS code, with readiness and WFA roadmap dates (data, overridable).
  * @example
@@ -243,5 +265,10 @@ export {
   type RegionOverride,
   type RegionProfile,
 } from './regions';
-// ── Vocabulary ───────────────────────────────────────────────────────────────────────────────
+/**
+ * Shared vocabulary: text in both languages (Indonesian first), and the three work modes.
+ * @example
+ * import type { LocalizedText, WorkMode } from './machines';
+ * const label: Record<WorkMode, LocalizedText> = { remote: { id: 'Jarak jauh', en: 'Remote' }, office: { id: 'Kantor', en: 'Office' }, field: { id: 'Lapangan', en: 'Field' } };
+ */
 export type { LocalizedText, WorkMode } from './types';

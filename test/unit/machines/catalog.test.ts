@@ -58,3 +58,18 @@ describe('house rule: machines/ is pure TypeScript', () => {
     },
   );
 });
+
+describe('house rule: the public API documents every export', () => {
+  const index = readFileSync(join(machinesDir, 'index.ts'), 'utf8');
+  const statements = [...index.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\s*)?^export\b[^;]*;/gm)];
+
+  it('has exports to check', () => {
+    expect(statements.length).toBeGreaterThan(15);
+  });
+
+  it.each(
+    statements.map((m) => [m[0].slice(m[0].indexOf('export'), m[0].indexOf('export') + 70), m[1] ?? '']),
+  )('%s… has JSDoc with an @example', (_head, doc) => {
+    expect(doc).toMatch(/\/\*\*[\s\S]*@example[\s\S]*\*\//);
+  });
+});
