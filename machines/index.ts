@@ -141,7 +141,7 @@ export type { CaseNote, ItemState, PermitContext, StageDue, StepState } from './
  * const engine = createEngine();
  * const c = engine.createCase({ id: 'K-1', permitId: 'slf', region: '34', receivedAt: '2026-11-02T08:00:00+07:00' });
  * const again = engine.restore(JSON.parse(JSON.stringify(c.persisted)));
- * engine.view(again, { now: '2026-11-04T08:00:00+07:00' }).sla.status; // 'on-track'
+ * engine.view(again, { now: '2026-11-04T08:00:00+07:00' }).stage?.id; // 'submission'
  */
 export {
   type ApplyResult,
