@@ -249,27 +249,30 @@ describe('return, resubmission, rejection and issuance', () => {
 });
 
 describe('after issuance', () => {
-  const issuedWithFollowUp = () => {
-    const c = engine.createCase({
-      id: 'K-9',
-      permitId: 'mini-follow-up',
-      region: '31',
-      receivedAt: RECEIVED,
-      facts: { storeys: 1, lowIncome: true },
-    });
-    return drive(c, [
-      { type: 'checklist.tick', itemId: 'ktp' },
-      { type: 'step.complete', stepId: 'check-files' },
-      { type: 'stage.advance' },
-      { type: 'checklist.tick', itemId: 'bap' },
-      { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
-      { type: 'step.complete', stepId: 'site-survey' },
-      { type: 'stage.advance' },
-      { type: 'checklist.tick', itemId: 'draft-ok' },
-      { type: 'step.complete', stepId: 'sign' },
-      { type: 'case.approve' },
-    ]);
-  };
+  /** A low-income case with every stage's work done, up to (not including) the issuing move. */
+  const readyToIssue = () =>
+    drive(
+      engine.createCase({
+        id: 'K-9',
+        permitId: 'mini-follow-up',
+        region: '31',
+        receivedAt: RECEIVED,
+        facts: { storeys: 1, lowIncome: true },
+      }),
+      [
+        { type: 'checklist.tick', itemId: 'ktp' },
+        { type: 'step.complete', stepId: 'check-files' },
+        { type: 'stage.advance' },
+        { type: 'checklist.tick', itemId: 'bap' },
+        { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
+        { type: 'step.complete', stepId: 'site-survey' },
+        { type: 'stage.advance' },
+        { type: 'checklist.tick', itemId: 'draft-ok' },
+        { type: 'step.complete', stepId: 'sign' },
+      ],
+    );
+  const issuedWithFollowUp = () =>
+    drive(readyToIssue(), [{ type: 'case.approve' }], Date.parse('2026-11-02T10:00:00+07:00'));
 
   it('issues the permit on approval and keeps the case open for the follow-up stage', () => {
     const c = issuedWithFollowUp();
@@ -310,27 +313,13 @@ describe('after issuance', () => {
   });
 
   it('follows a portal "issued" status into the follow-up stage once the work is done', () => {
-    const c = engine.createCase({
-      id: 'K-8',
-      permitId: 'mini-follow-up',
-      region: '31',
-      receivedAt: RECEIVED,
-    });
-    const before = drive(c, [
-      { type: 'case.setFacts', facts: { storeys: 1, lowIncome: true } },
-      { type: 'checklist.tick', itemId: 'ktp' },
-      { type: 'step.complete', stepId: 'check-files' },
-      { type: 'stage.advance' },
-      { type: 'checklist.tick', itemId: 'bap' },
-      { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
-      { type: 'step.complete', stepId: 'site-survey' },
-      { type: 'stage.advance' },
-      { type: 'checklist.tick', itemId: 'draft-ok' },
-      { type: 'step.complete', stepId: 'sign' },
-      { type: 'portal.statusSeen', status: 'Izin Terbit', outcome: 'issued' },
-    ]);
-    expect(stageOf(before)).toBe('monitoring');
-    expect(before.persisted.context.decision?.kind).toBe('issued');
+    const c = drive(
+      readyToIssue(),
+      [{ type: 'portal.statusSeen', status: 'Izin Terbit', outcome: 'issued' }],
+      Date.parse('2026-11-02T10:00:00+07:00'),
+    );
+    expect(stageOf(c)).toBe('monitoring');
+    expect(c.persisted.context.decision?.kind).toBe('issued');
   });
 });
 
