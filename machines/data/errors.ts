@@ -123,8 +123,8 @@ export function issueToError(issue: v.BaseIssue<unknown>): DataError {
         en: `Required field "${String(key)}" is missing.`,
       },
       fix: {
-        id: `Tambahkan "${String(key)}" (${issue.expected}).`,
-        en: `Add "${String(key)}" (${issue.expected}).`,
+        id: `Tambahkan kolom "${String(key)}" (berkas data bawaan di machines/ menunjukkan bentuknya).`,
+        en: `Add the field "${String(key)}" (the shipped data files in machines/ show its shape).`,
       },
     };
   }

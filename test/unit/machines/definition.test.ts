@@ -171,3 +171,14 @@ describe('house rules of the catalog', () => {
     }
   });
 });
+
+describe('error messages', () => {
+  it('name a missing field once and say where to see its shape', () => {
+    const r = validateDefinition({ ...(CATALOG_FILES['slf.json'] as object), summary: undefined });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const e = r.errors.find((x) => x.path === 'summary');
+    expect(e?.problem.en).toBe('Required field "summary" is missing.');
+    expect(e?.fix.en).toBe('Add the field "summary" (the shipped data files in machines/ show its shape).');
+  });
+});
