@@ -23,8 +23,10 @@ import {
   checkEvidenceTarget,
   checkFacts,
   checkItem,
-  checkStepComplete,
+  checkStepReachable,
   checkWorkDone,
+  hasFieldEvidence,
+  openMandatoryItems,
   stepApplies,
 } from '../engine/rules';
 import type { LocalizedText, WorkMode } from '../types';
@@ -93,8 +95,16 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
         checkItem(lk, context, p.stage, itemIdOf(event)) === null,
       canAttachEvidence: ({ context, event }, p: { stage: number }) =>
         checkEvidenceTarget(lk, context, p.stage, stepIdOf(event)) === null,
-      canCompleteStep: ({ context, event }, p: { stage: number }) =>
-        checkStepComplete(lk, context, p.stage, stepIdOf(event)) === null,
+      isStepOpen: ({ context, event }, p: { stage: number }) =>
+        checkStepReachable(lk, context, p.stage, stepIdOf(event)) === null &&
+        !context.steps[stepIdOf(event)]?.completedAt,
+      isStepChecklistComplete: ({ context, event }) => {
+        const step = lk.step.get(stepIdOf(event))?.step;
+        return step !== undefined && openMandatoryItems(step, context).length === 0;
+      },
+      // A field step needs position + time + a photo or BAP reference; other steps pass.
+      hasFieldEvidence: ({ context, event }) =>
+        !lk.fieldSteps.has(stepIdOf(event)) || hasFieldEvidence(context, stepIdOf(event)),
       isWorkDone: ({ context }, p: { upto: number }) => checkWorkDone(lk, context, p.upto) === null,
       isStageVoid: ({ context }, p: { stage: number }) =>
         !(stages[p.stage]?.steps ?? []).some((s) => stepApplies(s, context.facts)) &&
@@ -256,7 +266,14 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
         guard: { type: 'canAttachEvidence', params: { stage: i } },
         actions: 'attachEvidence',
       },
-      'step.complete': { guard: { type: 'canCompleteStep', params: { stage: i } }, actions: 'completeStep' },
+      'step.complete': {
+        guard: and([
+          { type: 'isStepOpen', params: { stage: i } },
+          'isStepChecklistComplete',
+          'hasFieldEvidence',
+        ]),
+        actions: 'completeStep',
+      },
     };
     const next = stages[i + 1];
     const issued = { type: 'recordDecision', params: { kind: 'issued' } };
