@@ -2,138 +2,35 @@
  * The view model of a case: everything a panel, badge or dashboard shows, derived on demand
  * and never stored (ARCHITECTURE.md §3).
  */
-import { type Assessment, assessStep, modesOf } from '../assessment/assess';
+import { assessStep, modesOf } from '../assessment/assess';
 import { addWorkingDays, localDate, type WorkingCalendar, workingDaysBetween } from '../calendar';
 import { applies, describeCondition, factsIn } from '../definition/conditions';
-import type {
-  CaseFactDefinition,
-  CaseFactValue,
-  LegalBasis,
-  PermitDefinition,
-  Role,
-  Step,
-} from '../definition/types';
+import type { PermitDefinition, Step } from '../definition/types';
 import { stageSlaDays } from '../machine/factory';
 import type { RegionProfile } from '../regions';
-import type { LocalizedText, WorkMode } from '../types';
+import type { LocalizedText } from '../types';
 import type { PermitContext } from './context';
 import type { PermitEvent } from './events';
 import { hasFieldEvidence, type Rejection } from './rules';
+import type {
+  CaseStatus,
+  CaseView,
+  ItemView,
+  SlaStatus,
+  SlaView,
+  StageSummary,
+  StepView,
+} from './view-model';
 
-/**
- * `issued` and `closed` are final; `follow-up` means the permit is issued and an after-issuance
- * stage (construction inspection, OSS pengawasan) is running.
- */
-export type CaseStatus =
-  | 'in-progress'
-  | 'awaiting-correction'
-  | 'rejected'
-  | 'issued'
-  | 'follow-up'
-  | 'closed';
-export type SlaStatus = 'on-track' | 'at-risk' | 'overdue' | 'paused' | 'stopped' | 'none';
-
-export interface ItemView {
-  id: string;
-  label: LocalizedText;
-  mandatory: boolean;
-  applicable: boolean;
-  status: 'pending' | 'ticked' | 'missing';
-  note?: string;
-  at?: string;
-  by?: string;
-  condition?: string;
-  legalBasis: LegalBasis[];
-}
-
-export interface StepView {
-  id: string;
-  name: LocalizedText;
-  role: Role;
-  applicable: boolean;
-  condition?: string;
-  mode: WorkMode;
-  decidedBy: Assessment['decidedBy'];
-  reasons: LocalizedText[];
-  legalBasis: LegalBasis[];
-  slaDays: number | null;
-  completed: boolean;
-  completedAt?: string;
-  completedBy?: string;
-  needsEvidence: boolean;
-  hasEvidence: boolean;
-  evidenceCount: number;
-  items: ItemView[];
-}
-
-export interface StageSummary {
-  id: string;
-  name: LocalizedText;
-  shortName: LocalizedText;
-  state: 'done' | 'current' | 'upcoming' | 'void';
-  modes: WorkMode[];
-}
-
-export interface SlaView {
-  status: SlaStatus;
-  slaDays: number | null;
-  /** Local date the stage's clock started. */
-  startedOn: string | null;
-  dueDate: string | null;
-  /** Working days from today to the due date; negative when overdue. */
-  workingDaysLeft: number | null;
-  beyondKnownYears: boolean;
-}
-
-export interface CaseView {
-  caseId: string;
-  permit: { id: string; version: number; name: LocalizedText };
-  region: {
-    code: string;
-    name: LocalizedText;
-    connectivity: RegionProfile['connectivity'];
-    is3T: boolean;
-    wfaStart: string;
-  };
-  /** The local date the modes were assessed for. */
-  today: string;
-  status: CaseStatus;
-  stage: {
-    id: string;
-    name: LocalizedText;
-    shortName: LocalizedText;
-    index: number;
-    count: number;
-    modes: WorkMode[];
-    allowsReturn: boolean;
-    allowsReject: boolean;
-    isLast: boolean;
-    /** Approving this stage issues the permit. */
-    issuesPermit: boolean;
-    /** The stage follows issuance. */
-    afterIssuance: boolean;
-  } | null;
-  stages: StageSummary[];
-  steps: StepView[];
-  checklist: {
-    total: number;
-    ticked: number;
-    missing: number;
-    mandatoryTotal: number;
-    mandatoryTicked: number;
-  };
-  sla: SlaView;
-  facts: (CaseFactDefinition & { value?: CaseFactValue; matters: boolean })[];
-  /** What stops the case from moving on (empty when it can). */
-  blockers: LocalizedText[];
-  canMoveOn: boolean;
-  portal?: PermitContext['portal'];
-  decision?: PermitContext['decision'];
-  /** When the case closed after its after-issuance stages. */
-  closedAt?: string;
-  returns: PermitContext['returns'];
-  notes: number;
-}
+export type {
+  CaseStatus,
+  CaseView,
+  ItemView,
+  SlaStatus,
+  SlaView,
+  StageSummary,
+  StepView,
+} from './view-model';
 
 export interface ViewInput {
   definition: PermitDefinition;
