@@ -16,28 +16,15 @@ import { findRegion, REGIONS, type RegionProfile } from '../regions';
 import type { PermitContext } from './context';
 import { type PermitEvent, permitEventSchema } from './events';
 import { explainRefusal } from './explain';
+import { type PersistedCase, persistedCaseSchema } from './persisted';
+
+export type { PersistedCase } from './persisted';
+
 import { checkFacts, type Rejection } from './rules';
 import { buildView, type CaseView } from './view';
 
 /** The live XState snapshot of a case. */
 export type CaseSnapshot = SnapshotFrom<PermitMachine>;
-
-/** The JSON form of a case: store it, send it, restore it. */
-export interface PersistedCase {
-  format: 1;
-  id: string;
-  permitId: string;
-  /** The definition version the state was made with; `restore` migrates older ones. */
-  machineVersion: number;
-  /** BPS province code. */
-  region: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Number of accepted events. */
-  seq: number;
-  value: StateValue;
-  context: PermitContext;
-}
 
 /** A case in memory: its persisted form plus the live machine snapshot. */
 export interface Case {
@@ -84,28 +71,6 @@ export class CaseError extends Error {
     this.fix = fix;
   }
 }
-
-const persistedSchema = v.object({
-  format: v.literal(1),
-  id: v.pipe(v.string(), v.minLength(1)),
-  permitId: v.string(),
-  machineVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  region: v.string(),
-  createdAt: v.string(),
-  updatedAt: v.string(),
-  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  value: v.union([v.string(), v.record(v.string(), v.any())]),
-  context: v.looseObject({
-    facts: v.record(v.string(), v.union([v.boolean(), v.number(), v.string()])),
-    items: v.record(v.string(), v.any()),
-    steps: v.record(v.string(), v.any()),
-    notes: v.array(v.any()),
-    receivedAt: v.string(),
-    stageEnteredAt: v.string(),
-    stageDue: v.any(),
-    returns: v.array(v.any()),
-  }),
-});
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -242,7 +207,7 @@ export function createEngine(options: EngineOptions = {}) {
    * Throws CaseError when the data is damaged or cannot be migrated.
    */
   function restore(input: unknown): Case {
-    const parsed = v.safeParse(persistedSchema, input);
+    const parsed = v.safeParse(persistedCaseSchema, input);
     if (!parsed.success) {
       const e = issueToError(parsed.issues[0] as v.BaseIssue<unknown>);
       throw new CaseError('damaged', `Stored case is damaged at ${e.path}: ${e.problem.en}`, e.fix.en);

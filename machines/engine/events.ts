@@ -69,7 +69,7 @@ export const EVENT_TYPES: readonly PermitEventType[] = [
 ];
 
 // A zone is required so the local date never depends on the machine that applies the event.
-const timestamp = v.pipe(
+export const timestamp = v.pipe(
   v.string(),
   v.check((s: string) => isZonedTimestamp(s), 'iso-timestamp'),
 );
@@ -77,7 +77,7 @@ const id = v.pipe(v.string(), v.minLength(1, 'empty'), v.maxLength(200));
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'empty'), v.maxLength(4000));
 const base = { at: timestamp, by: v.optional(v.pipe(v.string(), v.maxLength(200))) };
 
-const evidenceSchema = v.strictObject({
+export const evidenceSchema = v.strictObject({
   id,
   capturedAt: timestamp,
   position: v.optional(

@@ -7,6 +7,7 @@ import {
   createCalendar,
   createEngine,
   createPermitMachine,
+  EVENT_TYPES,
   findRegion,
   type MachineRegion,
   type PermitDefinition,
@@ -400,6 +401,16 @@ describe('persistence', () => {
     expect(() => engine.restore({ ...good, context: 'x' })).toThrow(CaseError);
     expect(() => engine.restore({ ...good, value: { processing: 'nowhere' } })).toThrow(/unknown state/);
     expect(() => engine.restore(null)).toThrow(CaseError);
+    const ctx = good.context;
+    expect(() => engine.restore({ ...good, context: { ...ctx, steps: { 'check-files': 5 } } })).toThrow(
+      /steps/,
+    );
+    expect(() => engine.restore({ ...good, context: { ...ctx, stageEnteredAt: '2026-11-02' } })).toThrow(
+      CaseError,
+    );
+    expect(() =>
+      engine.restore({ ...good, context: { ...ctx, items: { ktp: { status: 'maybe', at: RECEIVED } } } }),
+    ).toThrow(CaseError);
   });
 });
 
@@ -483,5 +494,61 @@ describe('the machine at three levels', () => {
       );
     };
     expect(tagsIn('31')).not.toEqual(tagsIn('97'));
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on arbitrary events: every input is either applied or refused with a reason', () => {
+    let seed = 42;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const junk = [
+      undefined,
+      null,
+      0,
+      -1,
+      1e308,
+      Number.NaN,
+      '',
+      'x'.repeat(5000),
+      {},
+      [],
+      true,
+      '2026-13-45T99:99Z',
+    ];
+    for (const d of [...CATALOG, MINI]) {
+      let c = engine.createCase({
+        id: `F-${d.id}`,
+        permitId: d.id,
+        region: pick(['31', '97', '53']),
+        receivedAt: RECEIVED,
+      });
+      const items = d.stages.flatMap((s) => s.steps.flatMap((t) => t.checklist.map((i) => i.id)));
+      const steps = d.stages.flatMap((s) => s.steps.map((t) => t.id));
+      for (let k = 0; k < 300; k++) {
+        const type = pick([...EVENT_TYPES, 'nope']);
+        const event: Record<string, unknown> = {
+          type,
+          at: rnd() < 0.9 ? '2026-11-03T09:00:00+07:00' : pick(junk),
+        };
+        if (rnd() < 0.8) event.itemId = rnd() < 0.9 ? pick(items) : pick(junk);
+        if (rnd() < 0.8) event.stepId = rnd() < 0.9 ? pick(steps) : pick(junk);
+        if (type === 'case.setFacts')
+          event.facts =
+            rnd() < 0.7 ? { [pick(d.facts)?.id ?? 'x']: pick([true, 3, 'UKL-UPL', null]) } : pick(junk);
+        if (type === 'evidence.attach')
+          event.evidence = rnd() < 0.6 ? { ...EVIDENCE, id: `e${k}` } : pick(junk);
+        if (type.includes('reject') || type.includes('return'))
+          event.reason = rnd() < 0.8 ? 'alasan' : pick(junk);
+        if (type === 'portal.statusSeen') Object.assign(event, { status: 'X', stageId: pick(d.stages).id });
+        const r = engine.applyEvent(c, rnd() < 0.05 ? pick(junk) : event);
+        if (r.ok) c = r.case;
+        else expect(r.rejection.message.id.length).toBeGreaterThan(0);
+        expect(() => engine.view(c, { now: '2026-11-04T09:00:00+07:00' })).not.toThrow();
+      }
+    }
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The JSON form of a case and its runtime check. Stored records come back from IndexedDB,
+ * backups and other tools, so `restore` checks every field the engine later reads: a damaged
+ * record is refused whole instead of crashing a view or an event later.
+ */
+import * as v from 'valibot';
+import type { StateValue } from 'xstate';
+import type { PermitContext } from './context';
+import { evidenceSchema, timestamp } from './events';
+
+/** The JSON form of a case: store it, send it, restore it. */
+export interface PersistedCase {
+  format: 1;
+  id: string;
+  permitId: string;
+  /** The definition version the state was made with; `restore` migrates older ones. */
+  machineVersion: number;
+  /** BPS province code. */
+  region: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Number of accepted events. */
+  seq: number;
+  value: StateValue;
+  context: PermitContext;
+}
+
+const by = v.optional(v.string());
+const date = v.nullable(v.pipe(v.string(), v.isoDate('iso-date')));
+
+const contextSchema = v.object({
+  facts: v.record(v.string(), v.union([v.boolean(), v.number(), v.string()])),
+  items: v.record(
+    v.string(),
+    v.object({ status: v.picklist(['ticked', 'missing']), at: timestamp, by, note: v.optional(v.string()) }),
+  ),
+  steps: v.record(
+    v.string(),
+    v.object({ completedAt: v.optional(timestamp), completedBy: by, evidence: v.array(evidenceSchema) }),
+  ),
+  notes: v.array(
+    v.object({
+      at: timestamp,
+      by,
+      text: v.string(),
+      stepId: v.optional(v.string()),
+      itemId: v.optional(v.string()),
+    }),
+  ),
+  receivedAt: timestamp,
+  stageEnteredAt: timestamp,
+  stageDue: v.object({ slaDays: v.nullable(v.number()), date, beyondKnownYears: v.boolean() }),
+  returnedFrom: v.optional(v.string()),
+  returns: v.array(v.object({ at: timestamp, by, stageId: v.string(), reason: v.string() })),
+  decision: v.optional(
+    v.object({ kind: v.picklist(['rejected', 'issued']), at: timestamp, by, reason: v.optional(v.string()) }),
+  ),
+  closedAt: v.optional(timestamp),
+  portal: v.optional(
+    v.object({
+      status: v.string(),
+      stageId: v.optional(v.string()),
+      outcome: v.optional(v.picklist(['returned', 'rejected', 'issued'])),
+      seenAt: timestamp,
+      inSync: v.boolean(),
+    }),
+  ),
+});
+
+export const persistedCaseSchema = v.object({
+  format: v.literal(1),
+  id: v.pipe(v.string(), v.minLength(1)),
+  permitId: v.string(),
+  machineVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  region: v.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  value: v.union([v.string(), v.record(v.string(), v.string())]),
+  context: contextSchema,
+});
