@@ -67,6 +67,23 @@ const CHECK_MESSAGES: Record<string, { problem: LocalizedText; fix: LocalizedTex
     problem: { id: 'Nilai negatif.', en: 'The value is negative.' },
     fix: { id: 'Gunakan 0 atau lebih.', en: 'Use 0 or more.' },
   },
+  'sla-too-long': {
+    problem: {
+      id: 'SLA lebih dari 250 hari kerja (sekitar setahun).',
+      en: 'The SLA is over 250 working days (about a year).',
+    },
+    fix: {
+      id: 'Periksa angkanya: SLA ditulis dalam hari kerja, mis. 5.',
+      en: 'Check the number: SLAs are in working days, e.g. 5.',
+    },
+  },
+  'needs-values': {
+    problem: { id: 'Daftar nilai kosong.', en: 'The list of values is empty.' },
+    fix: {
+      id: 'Sebutkan minimal satu nilai yang boleh, mis. ["rendah", "tinggi"].',
+      en: 'List at least one allowed value, e.g. ["rendah", "tinggi"].',
+    },
+  },
   'version-min': {
     problem: { id: 'Versi harus 1 atau lebih.', en: 'The version must be 1 or more.' },
     fix: {

@@ -36,7 +36,14 @@ export const conditionSchema: v.GenericSchema<Condition> = v.lazy(() =>
   ]),
 ) as v.GenericSchema<Condition>;
 
-const days = v.pipe(v.number(), v.integer('not-integer'), v.minValue(0, 'negative'));
+/** A year of working days is the most any step or stage may be given; more is a typo. */
+export const MAX_SLA_DAYS = 250;
+const days = v.pipe(
+  v.number(),
+  v.integer('not-integer'),
+  v.minValue(0, 'negative'),
+  v.maxValue(MAX_SLA_DAYS, 'sla-too-long'),
+);
 
 export const stepFactsSchema = v.strictObject({
   sitePresence: v.boolean(),
@@ -83,6 +90,9 @@ export const caseFactDefinitionSchema = v.strictObject({
   type: v.picklist(['boolean', 'number', 'text']),
   label: localizedTextSchema,
   help: v.optional(localizedTextSchema),
+  values: v.optional(v.pipe(v.array(text), v.minLength(1, 'needs-values'))),
+  min: v.optional(v.pipe(v.number(), v.finite())),
+  max: v.optional(v.pipe(v.number(), v.finite())),
   source: text,
 });
 

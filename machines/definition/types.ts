@@ -56,6 +56,11 @@ export interface CaseFactDefinition {
   type: 'boolean' | 'number' | 'text';
   label: LocalizedText;
   help?: LocalizedText;
+  /** For `text` facts (required there): the only values a case may hold, e.g. risk levels. */
+  values?: string[];
+  /** For `number` facts: the smallest and largest sensible value (inclusive). */
+  min?: number;
+  max?: number;
   source: string;
 }
 

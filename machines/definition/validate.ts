@@ -47,11 +47,12 @@ const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 function crossCheck(input: unknown): DataError[] {
   if (!isRecord(input)) return [];
   const errors: DataError[] = [];
-  const facts = new Map<string, CaseFactDefinition['type']>();
+  const facts: FactTable = new Map();
   list(input.facts).forEach((f, i) => {
     if (!isRecord(f) || typeof f.id !== 'string') return;
     if (facts.has(f.id)) errors.push(duplicate(`facts[${i}].id`, f.id));
-    facts.set(f.id, f.type as CaseFactDefinition['type']);
+    facts.set(f.id, f as unknown as CaseFactDefinition);
+    errors.push(...checkFactDefinition(f, `facts[${i}]`));
   });
   const stageIds = new Set<string>();
   const stepIds = new Set<string>();
@@ -137,19 +138,63 @@ function checkIssuanceOrder(stages: unknown[]): DataError[] {
   return errors;
 }
 
-function checkCondition(
-  condition: unknown,
-  path: string,
-  facts: Map<string, CaseFactDefinition['type']>,
-): DataError[] {
+type FactTable = Map<string, CaseFactDefinition>;
+
+/** A text fact lists its values (so a typo cannot silently skip a step); ranges fit numbers. */
+function checkFactDefinition(f: Record<string, unknown>, path: string): DataError[] {
+  const errors: DataError[] = [];
+  if (f.type === 'text' && f.values === undefined) {
+    errors.push({
+      path: `${path}.values`,
+      problem: {
+        id: 'Fakta teks tanpa daftar nilai yang boleh.',
+        en: 'A text fact without its list of allowed values.',
+      },
+      fix: {
+        id: 'Tambahkan "values", mis. ["UKL-UPL", "SPPL"]; salah ketik lalu ditolak, bukan diam-diam melewati langkah.',
+        en: 'Add "values", e.g. ["UKL-UPL", "SPPL"]; a typo is then refused instead of silently skipping steps.',
+      },
+    });
+  }
+  if (f.type !== 'text' && f.values !== undefined) {
+    errors.push({
+      path: `${path}.values`,
+      problem: { id: '"values" hanya untuk fakta teks.', en: '"values" is for text facts only.' },
+      fix: { id: 'Hapus "values" atau ubah tipe ke "text".', en: 'Remove "values" or make the type "text".' },
+    });
+  }
+  for (const key of ['min', 'max'] as const) {
+    if (f[key] !== undefined && f.type !== 'number') {
+      errors.push({
+        path: `${path}.${key}`,
+        problem: { id: `"${key}" hanya untuk fakta angka.`, en: `"${key}" is for number facts only.` },
+        fix: {
+          id: `Hapus "${key}" atau ubah tipe ke "number".`,
+          en: `Remove "${key}" or make the type "number".`,
+        },
+      });
+    }
+  }
+  if (typeof f.min === 'number' && typeof f.max === 'number' && f.min > f.max) {
+    errors.push({
+      path: `${path}.max`,
+      problem: { id: '"max" lebih kecil dari "min".', en: '"max" is below "min".' },
+      fix: { id: 'Tukar atau perbaiki kedua batas.', en: 'Swap or correct the two bounds.' },
+    });
+  }
+  return errors;
+}
+
+function checkCondition(condition: unknown, path: string, facts: FactTable): DataError[] {
   if (!isRecord(condition)) return [];
   const c = condition as Partial<Record<string, unknown>>;
   if (Array.isArray(c.all)) return c.all.flatMap((x, i) => checkCondition(x, `${path}.all[${i}]`, facts));
   if (Array.isArray(c.any)) return c.any.flatMap((x, i) => checkCondition(x, `${path}.any[${i}]`, facts));
   if (c.not !== undefined) return checkCondition(c.not, `${path}.not`, facts);
   if (typeof c.fact !== 'string') return [];
-  const type = facts.get(c.fact);
-  if (!type) {
+  const fact = facts.get(c.fact);
+  const type = fact?.type;
+  if (!fact || !type) {
     const known = [...facts.keys()].join(', ') || '—';
     return [
       {
@@ -177,6 +222,23 @@ function checkCondition(
         fix: {
           id: `Bandingkan dengan nilai ${type}; gt/gte/lt/lte hanya untuk angka.`,
           en: `Compare with a ${type} value; gt/gte/lt/lte are for numbers only.`,
+        },
+      },
+    ];
+  }
+  const allowed = type === 'text' && Array.isArray(fact.values) ? fact.values : null;
+  const stray = allowed ? values.filter((x) => !allowed.includes(x as string)) : [];
+  if (stray.length > 0) {
+    return [
+      {
+        path: `${path}.value`,
+        problem: {
+          id: `Nilai ${stray.map((x) => `"${x}"`).join(', ')} tidak ada di daftar nilai fakta "${c.fact}".`,
+          en: `Value ${stray.map((x) => `"${x}"`).join(', ')} is not among fact "${c.fact}"'s values.`,
+        },
+        fix: {
+          id: `Pakai salah satu: ${allowed?.join(', ')}.`,
+          en: `Use one of: ${allowed?.join(', ')}.`,
         },
       },
     ];

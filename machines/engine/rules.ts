@@ -188,6 +188,25 @@ export function checkFacts(lk: DefinitionLookup, facts: CaseFacts): Rejection | 
         `Fact "${key}" must be a ${def.type}.`,
       );
     }
+    if (typeof value === 'string' && def.values && !def.values.includes(value)) {
+      const allowed = def.values.join(', ');
+      return reject(
+        'fact-value',
+        `Nilai "${value}" tidak dikenal untuk fakta "${key}"; pilih salah satu: ${allowed}.`,
+        `Value "${value}" is not known for fact "${key}"; choose one of: ${allowed}.`,
+      );
+    }
+    if (
+      typeof value === 'number' &&
+      ((def.min !== undefined && value < def.min) || (def.max !== undefined && value > def.max))
+    ) {
+      const range = `${def.min ?? '−∞'}–${def.max ?? '∞'}`;
+      return reject(
+        'fact-range',
+        `Fakta "${key}" harus di antara ${range}.`,
+        `Fact "${key}" must be within ${range}.`,
+      );
+    }
   }
   return null;
 }

@@ -225,7 +225,11 @@ function stageSection(stage: Stage, n: number, regions: readonly RegionProfile[]
 function workflowSection(d: PermitDefinition, regions: readonly RegionProfile[], date: string): string[] {
   const facts = d.facts.map((f) => [
     code(f.id),
-    f.type,
+    f.values
+      ? `${f.type}: ${f.values.map(code).join(', ')}`
+      : f.min !== undefined || f.max !== undefined
+        ? `${f.type} ${f.min ?? ''}–${f.max ?? ''}`
+        : f.type,
     bilingual(f.label),
     f.help ? bilingual(f.help) : '–',
     cell(f.source),

@@ -70,7 +70,10 @@ export function showText(lang: Lang, d: PermitDefinition): string[] {
   if (d.facts.length === 0) lines.push(t(lang, 'show.noFacts'));
   else {
     lines.push(t(lang, 'show.facts'));
-    for (const f of d.facts) lines.push(`  ${f.id} (${f.type}) — ${f.label[lang]}`);
+    for (const f of d.facts) {
+      const kind = f.values ? `${f.type}: ${f.values.join(' | ')}` : f.type;
+      lines.push(`  ${f.id} (${kind}) — ${f.label[lang]}`);
+    }
   }
   lines.push('', t(lang, 'show.modeNote', { id: d.id }), t(lang, 'show.legend'));
   d.stages.forEach((s, i) => {

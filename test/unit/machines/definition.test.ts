@@ -12,7 +12,8 @@ import {
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 // biome-ignore lint/suspicious/noExplicitAny: tests poke at arbitrary paths of the raw JSON
-const pbg = () => clone(CATALOG_FILES['pbg.json']) as any;
+const raw = (file: string) => clone(CATALOG_FILES[file]) as any;
+const pbg = () => raw('pbg.json');
 
 describe('definition validation', () => {
   it('accepts every shipped workflow', () => {
@@ -79,6 +80,48 @@ describe('definition validation', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['stages[0].afterIssuance', 'stages[1].afterIssuance', 'stages[4]']),
     );
+  });
+
+  it('requires allowed values on text facts and checks conditions against them', () => {
+    const bad = raw('oss-rba.json');
+    const cond = JSON.stringify(bad).match(/"fact":"riskLevel","op":"eq","value":"tinggi"/);
+    expect(cond).not.toBeNull();
+    const withTypo = JSON.parse(
+      JSON.stringify(bad).replace(
+        '"fact":"riskLevel","op":"eq","value":"tinggi"',
+        '"fact":"riskLevel","op":"eq","value":"tingi"',
+      ),
+    );
+    const r1 = validateDefinition(withTypo);
+    expect(r1.ok).toBe(false);
+    if (!r1.ok) {
+      expect(r1.errors).toHaveLength(1);
+      expect(r1.errors[0]?.problem.en).toContain('"tingi"');
+      expect(r1.errors[0]?.fix.en).toContain('menengah-tinggi');
+    }
+    delete bad.facts[0].values;
+    bad.facts[1].values = ['ya'];
+    bad.facts[1].min = 0;
+    const r2 = validateDefinition(bad);
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) {
+      expect(r2.errors.map((e) => e.path).sort()).toEqual([
+        'facts[0].values',
+        'facts[1].min',
+        'facts[1].values',
+      ]);
+    }
+  });
+
+  it('refuses an SLA over a year of working days as a likely typo', () => {
+    const bad = pbg();
+    bad.stages[1].steps[0].slaDays = 400;
+    const r = validateDefinition(bad);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0]?.path).toBe('stages[1].steps[0].slaDays');
+      expect(r.errors[0]?.fix.id).toContain('hari kerja');
+    }
   });
 
   it('requires a legal basis on every step and item', () => {

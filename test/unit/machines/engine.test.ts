@@ -155,6 +155,19 @@ describe('guards', () => {
     ).toThrow(CaseError);
   });
 
+  it('refuses a text fact outside its listed values and a number outside its range', () => {
+    const oss = engine.createCase({ id: 'o', permitId: 'oss-rba', region: '31', receivedAt: RECEIVED });
+    const typo = attempt(oss, { type: 'case.setFacts', facts: { riskLevel: 'tingi' } });
+    expect(typo).toMatchObject({ ok: false, rejection: { code: 'fact-value' } });
+    if (!typo.ok) expect(typo.rejection.message.id).toContain('menengah-tinggi');
+    expect(attempt(oss, { type: 'case.setFacts', facts: { riskLevel: 'tinggi' } }).ok).toBe(true);
+    const pbgCase = engine.createCase({ id: 'p', permitId: 'pbg', region: '31', receivedAt: RECEIVED });
+    expect(attempt(pbgCase, { type: 'case.setFacts', facts: { storeys: 0 } })).toMatchObject({
+      rejection: { code: 'fact-range' },
+    });
+    expect(attempt(pbgCase, { type: 'case.setFacts', facts: { storeys: 3 } }).ok).toBe(true);
+  });
+
   it('refuses a case whose reception time has no zone, with a CaseError saying how to write it', () => {
     expect(() =>
       engine.createCase({ id: 'x', permitId: 'mini', region: '31', receivedAt: '2026-11-02' }),
