@@ -70,6 +70,15 @@ export function explainRefusal(d: PermitDefinition, state: CaseState, event: Per
   const afterIssuance = i > lk.issuing;
   switch (event.type) {
     case 'case.setFacts':
+      if (afterIssuance) {
+        return {
+          code: 'facts-sealed',
+          message: {
+            id: 'Fakta kasus dikunci sejak izin terbit: izin diterbitkan atas fakta tersebut.',
+            en: 'Case facts are sealed since issuance: the permit was issued on them.',
+          },
+        };
+      }
       return checkFacts(lk, event.facts);
     case 'checklist.tick':
     case 'checklist.untick':

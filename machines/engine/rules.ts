@@ -25,6 +25,21 @@ const reject = (code: string, id: string, en: string, details?: LocalizedText[])
 
 export const stepApplies = (step: Step, facts: CaseFacts) => applies(step.when, facts);
 
+/**
+ * The first stage whose work can still change while the case is in stage `current`: once the
+ * permit is issued, the stages up to issuance are the record of what was approved and stay as
+ * they are; only the after-issuance stages (inspection, pengawasan) are worked on.
+ */
+export const firstOpenStage = (lk: DefinitionLookup, current: number) =>
+  current > lk.issuing ? lk.issuing + 1 : 0;
+
+const sealed = (what: 'item' | 'step') =>
+  reject(
+    'sealed-by-issuance',
+    `${what === 'item' ? 'Butir' : 'Langkah'} ini milik tahap sebelum izin terbit; catatannya dikunci sejak izin terbit.`,
+    `This ${what} belongs to a stage before issuance; its record is sealed since the permit was issued.`,
+  );
+
 /** Evidence good enough to close a field step: position + time + a photo or a BAP reference. */
 export function isSufficientEvidence(e: FieldEvidence): boolean {
   return e.position !== undefined && e.capturedAt !== '' && (e.photos.length > 0 || Boolean(e.bapRef));
@@ -57,6 +72,7 @@ export function checkItem(lk: DefinitionLookup, ctx: PermitContext, current: num
       `This item belongs to stage "${s?.en}", which has not started.`,
     );
   }
+  if (found.stage < firstOpenStage(lk, current)) return sealed('item');
   if (!stepApplies(found.step, ctx.facts) || !applies(found.item.when, ctx.facts)) {
     return reject(
       'item-not-applicable',
@@ -87,6 +103,7 @@ export function checkStepReachable(
       'This step belongs to a stage that has not started.',
     );
   }
+  if (found.stage < firstOpenStage(lk, current)) return sealed('step');
   if (!stepApplies(found.step, ctx.facts)) {
     return reject(
       'step-not-applicable',
@@ -141,10 +158,14 @@ export function checkStepComplete(lk: DefinitionLookup, ctx: PermitContext, curr
   return null;
 }
 
-/** Everything up to and including stage `upto` is done: every applicable step and mandatory item. */
+/**
+ * Everything up to and including stage `upto` is done: every applicable step and mandatory item.
+ * After issuance only the after-issuance stages count: the earlier ones were checked when the
+ * permit was issued and are sealed since (a later change of facts cannot reopen them).
+ */
 export function checkWorkDone(lk: DefinitionLookup, ctx: PermitContext, upto: number): Rejection | null {
   const details: LocalizedText[] = [];
-  for (let i = 0; i <= upto && i < lk.stages.length; i++) {
+  for (let i = firstOpenStage(lk, upto); i <= upto && i < lk.stages.length; i++) {
     for (const step of lk.stages[i]?.steps ?? []) {
       if (!stepApplies(step, ctx.facts)) continue;
       for (const it of openMandatoryItems(step, ctx)) details.push(it.label);

@@ -26,7 +26,6 @@ export function permitStates(
   const stageState = (stage: Stage, i: number): StateConfig => {
     const meta = metaFor(stage);
     const on: Record<string, unknown> = {
-      'case.setFacts': { guard: 'areFactsValid', actions: { type: 'setFacts', params: { stage: i } } },
       'checklist.tick': { guard: { type: 'canEditItem', params: { stage: i } }, actions: 'tickItem' },
       'checklist.untick': { guard: { type: 'canEditItem', params: { stage: i } }, actions: 'untickItem' },
       'checklist.markMissing': {
@@ -47,6 +46,10 @@ export function permitStates(
         actions: 'completeStep',
       },
     };
+    // Facts are sealed once the permit is issued: it was issued on them.
+    if (i <= issuing) {
+      on['case.setFacts'] = { guard: 'areFactsValid', actions: { type: 'setFacts', params: { stage: i } } };
+    }
     const next = stages[i + 1];
     const issued = { type: 'recordDecision', params: { kind: 'issued' } };
     if (i === issuing) {

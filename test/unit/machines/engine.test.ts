@@ -326,6 +326,34 @@ describe('after issuance', () => {
     expect(attempt(c, { type: 'note.add', text: 'x' })).toMatchObject({ rejection: { code: 'case-closed' } });
   });
 
+  it('seals the work and facts the permit was issued on: no edits before issuance, closing counts only the follow-up', () => {
+    const c = issuedWithFollowUp();
+    for (const e of [
+      { type: 'checklist.untick', itemId: 'ktp' },
+      { type: 'checklist.markMissing', itemId: 'draft-ok' },
+      { type: 'evidence.attach', stepId: 'site-survey', evidence: { ...EVIDENCE, id: 'late' } },
+    ]) {
+      const r = attempt(c, e);
+      expect(r, e.type).toMatchObject({ ok: false, rejection: { code: 'sealed-by-issuance' } });
+      // The machine agrees with the explanation: it does not take the event either.
+      expect(
+        transition(c.snapshot.machine, c.snapshot, { ...e, at: '2026-11-03T08:00:00+07:00' } as never)[0],
+      ).toBe(c.snapshot);
+    }
+    const facts = attempt(c, { type: 'case.setFacts', facts: { storeys: 5 } });
+    expect(facts).toMatchObject({ ok: false, rejection: { code: 'facts-sealed' } });
+    // Closing weighs only the follow-up stage: a record whose intake item is no longer ticked
+    // (say, from an older engine) still closes once the follow-up work is done.
+    const json = JSON.parse(JSON.stringify(c.persisted));
+    delete json.context.items.ktp;
+    const done = drive(engine.restore(json), [
+      { type: 'evidence.attach', stepId: 'monitor-visit', evidence: { ...EVIDENCE, id: 'ev-m' } },
+      { type: 'step.complete', stepId: 'monitor-visit' },
+      { type: 'case.close' },
+    ]);
+    expect(done.persisted.value).toBe('closed');
+  });
+
   it('follows a portal "issued" status into the follow-up stage once the work is done', () => {
     const c = drive(
       readyToIssue(),
