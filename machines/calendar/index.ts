@@ -191,7 +191,35 @@ export function workingDaysBetween(
   return { days: days === 0 ? 0 : days * sign, beyondKnownYears: beyond };
 }
 
-const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+const OFFSET_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/i;
+
+/** Years a case timestamp may carry: anything else is a typo or damage (and 10000+ breaks ISO). */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 9998;
+
+/**
+ * The timestamp is well-formed and names a real instant: `Date.parse` quietly rolls
+ * 2026-02-30 over to March and accepts 24:00 and year 0, so each field is checked.
+ */
+function isRealZonedTimestamp(s: string): boolean {
+  const m = OFFSET_TIMESTAMP.exec(s);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, offH, offM] = m.slice(1).map((x) => (x ? Number(x) : 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return false;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
+  if (hour > 23 || minute > 59 || second > 59 || offH > 14 || offM > 59) return false;
+  return !Number.isNaN(Date.parse(s));
+}
 
 /**
  * Whether a value is an ISO 8601 timestamp that carries its zone (what `localDate` accepts).
@@ -201,7 +229,7 @@ const OFFSET_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]
  * isZonedTimestamp('2026-11-02'); // false
  */
 export function isZonedTimestamp(s: unknown): s is string {
-  return typeof s === 'string' && OFFSET_TIMESTAMP.test(s) && !Number.isNaN(Date.parse(s));
+  return typeof s === 'string' && isRealZonedTimestamp(s);
 }
 
 /**
@@ -212,7 +240,7 @@ export function isZonedTimestamp(s: unknown): s is string {
  * localDate('2026-03-31T20:00:00Z', 7); // '2026-04-01'
  */
 export function localDate(isoTimestamp: string, utcOffsetHours: number): IsoDate {
-  const ms = OFFSET_TIMESTAMP.test(isoTimestamp) ? Date.parse(isoTimestamp) : Number.NaN;
+  const ms = isRealZonedTimestamp(isoTimestamp) ? Date.parse(isoTimestamp) : Number.NaN;
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO timestamp with a zone: ${isoTimestamp}`);
   if (!Number.isFinite(utcOffsetHours) || Math.abs(utcOffsetHours) > 14) {
     throw new RangeError(`Not a UTC offset in hours: ${utcOffsetHours}`);

@@ -133,7 +133,19 @@ export function createEngine(options: EngineOptions = {}) {
     if (factProblem)
       throw new CaseError(factProblem.code, factProblem.message.en, 'Fix the facts and try again.');
     const machine = machineFor(d.id, input.region, dateAt(input.region, input.receivedAt));
-    const [snapshot] = initialTransition(machine, { receivedAt: input.receivedAt, facts: input.facts ?? {} });
+    const cannotOpen = (why: unknown) =>
+      new CaseError(
+        'cannot-open',
+        `Case ${input.id} could not be opened: ${why instanceof Error ? why.message : String(why)}`,
+        'Check the permit definition and the calendar data.',
+      );
+    let snapshot: CaseSnapshot;
+    try {
+      [snapshot] = initialTransition(machine, { receivedAt: input.receivedAt, facts: input.facts ?? {} });
+    } catch (error) {
+      throw cannotOpen(error);
+    }
+    if (snapshot.status === 'error') throw cannotOpen(snapshot.error);
     const persisted: PersistedCase = {
       format: 1,
       id: input.id,
@@ -178,7 +190,28 @@ export function createEngine(options: EngineOptions = {}) {
     const event = parsed.output as PermitEvent;
     const why = explain(c, event);
     if (why) return { ok: false, case: c, rejection: why };
-    const [next] = transition(c.snapshot.machine as unknown as PermitMachine, c.snapshot, event);
+    // An action that fails (a bug, or broken calendar data) leaves the case as it was.
+    const failed = (why: unknown): ApplyResult => {
+      const text = why instanceof Error ? why.message : String(why);
+      return {
+        ok: false,
+        case: c,
+        rejection: {
+          code: 'internal',
+          message: {
+            id: `Peristiwa tidak dapat diproses: ${text}`,
+            en: `The event could not be processed: ${text}`,
+          },
+        },
+      };
+    };
+    let next: CaseSnapshot;
+    try {
+      [next] = transition(c.snapshot.machine as unknown as PermitMachine, c.snapshot, event);
+    } catch (error) {
+      return failed(error);
+    }
+    if (next.status === 'error') return failed(next.error);
     if (next === c.snapshot) {
       return {
         ok: false,

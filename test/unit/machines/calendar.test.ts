@@ -5,6 +5,7 @@ import {
   createCalendar,
   dayInfo,
   isIsoDate,
+  isZonedTimestamp,
   knownYears,
   localDate,
   validateCalendarYear,
@@ -171,6 +172,23 @@ describe('date helpers', () => {
   it('refuses timestamps without a zone, which would depend on the machine', () => {
     expect(() => localDate('2026-03-31T20:00:00', 7)).toThrow(RangeError);
     expect(() => localDate('yesterday', 7)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['2026-11-02T08:00:00+07:00', true],
+    ['2026-11-02T08:00Z', true],
+    ['2028-02-29T23:59:59.999+09:00', true],
+    ['2026-02-30T08:00:00+07:00', false], // Date.parse rolls this over to 2 March
+    ['2026-02-29T08:00:00+07:00', false],
+    ['2026-04-31T08:00:00Z', false],
+    ['2026-01-01T24:00:00Z', false],
+    ['2026-01-01T08:60:00Z', false],
+    ['0000-01-01T00:00:00Z', false],
+    ['1969-12-31T23:00:00Z', false],
+    ['9999-12-31T20:00:00-07:00', false], // its local date would need a five-digit year
+    ['2026-01-01T08:00:00+15:00', false],
+  ])('isZonedTimestamp(%s) is %s', (ts, expected) => {
+    expect(isZonedTimestamp(ts)).toBe(expected);
   });
 
   it('adds calendar days across month and year ends and checks dates strictly', () => {

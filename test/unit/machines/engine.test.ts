@@ -22,12 +22,13 @@ function drive(
   c: Case,
   events: Record<string, unknown>[],
   start = Date.parse('2026-11-02T09:00:00+07:00'),
+  using: typeof engine = engine,
 ): Case {
   let t = start;
   let current = c;
   for (const e of events) {
     t += 60_000;
-    const r = engine.applyEvent(current, { at: new Date(t).toISOString(), ...e });
+    const r = using.applyEvent(current, { at: new Date(t).toISOString(), ...e });
     if (!r.ok) throw new Error(`${String(e.type)} refused: ${r.rejection.message.en}`);
     current = r.case;
   }
@@ -539,6 +540,41 @@ describe('the machine at three levels', () => {
 });
 
 describe('robustness', () => {
+  it('turns a failure inside the machine (here: calendar data that breaks) into a refusal; the case is kept', () => {
+    const calendar = createCalendar();
+    let broken = false;
+    const flaky = new Proxy(calendar, {
+      get(target, key) {
+        if (broken) throw new Error('kalender rusak');
+        return Reflect.get(target, key);
+      },
+    });
+    const local = createEngine({ definitions: [MINI], calendar: flaky });
+    const ready = drive(
+      local.createCase({
+        id: 'B-1',
+        permitId: 'mini',
+        region: '31',
+        receivedAt: RECEIVED,
+        facts: { storeys: 1 },
+      }),
+      [
+        { type: 'checklist.tick', itemId: 'ktp' },
+        { type: 'step.complete', stepId: 'check-files' },
+      ],
+      undefined,
+      local,
+    );
+    broken = true;
+    const r = local.applyEvent(ready, { type: 'stage.advance', at: '2026-11-02T12:00:00+07:00' });
+    expect(r).toMatchObject({ ok: false, rejection: { code: 'internal' } });
+    if (!r.ok) expect(r.rejection.message.en).toContain('kalender rusak');
+    expect(r.case).toBe(ready);
+    expect(() =>
+      local.createCase({ id: 'B-2', permitId: 'mini', region: '31', receivedAt: RECEIVED }),
+    ).toThrow(CaseError);
+  });
+
   it('never throws on arbitrary events: every input is either applied or refused with a reason', () => {
     let seed = 42;
     const rnd = () => {
