@@ -5,7 +5,7 @@
  */
 import { applies } from '../definition/conditions';
 import type { DefinitionLookup } from '../definition/lookup';
-import type { CaseFacts, Step } from '../definition/types';
+import type { CaseFacts, Stage, Step } from '../definition/types';
 import type { LocalizedText } from '../types';
 import type { PermitContext } from './context';
 import type { FieldEvidence } from './events';
@@ -43,6 +43,35 @@ const sealed = (what: 'item' | 'step') =>
 /** Evidence good enough to close a field step: position + time + a photo or a BAP reference. */
 export function isSufficientEvidence(e: FieldEvidence): boolean {
   return e.position !== undefined && e.capturedAt !== '' && (e.photos.length > 0 || Boolean(e.bapRef));
+}
+
+/**
+ * Steps at the start of a stage that are not the office's to time: the applicant's or the
+ * portal's own (role applicant/system, no SLA), e.g. paying the PBG levy before the payment is
+ * verified, or the OSS self-declaration before it is checked.
+ */
+export function waitingSteps(stage: Stage, facts: CaseFacts): Step[] {
+  const leading: Step[] = [];
+  for (const step of stage.steps) {
+    if (step.slaDays !== null || (step.role !== 'applicant' && step.role !== 'system')) break;
+    if (stepApplies(step, facts)) leading.push(step);
+  }
+  return leading;
+}
+
+/**
+ * When the stage's SLA clock started, or null while it waits for the applicant.
+ * Our judgement: the office's clock runs from the moment the last leading applicant/system step
+ * is done (or from stage entry when there is none) — the applicant's time is not the office's.
+ */
+export function clockStart(stage: Stage, ctx: Pick<PermitContext, 'facts' | 'steps' | 'stageEnteredAt'>) {
+  let start = ctx.stageEnteredAt;
+  for (const step of waitingSteps(stage, ctx.facts)) {
+    const done = ctx.steps[step.id]?.completedAt;
+    if (!done) return null;
+    if (Date.parse(done) > Date.parse(start)) start = done;
+  }
+  return start;
 }
 
 export function hasFieldEvidence(ctx: PermitContext, stepId: string): boolean {

@@ -16,7 +16,11 @@ export type CaseStatus =
   | 'issued'
   | 'follow-up'
   | 'closed';
-export type SlaStatus = 'on-track' | 'at-risk' | 'overdue' | 'paused' | 'stopped' | 'none';
+/**
+ * `paused`: the file is back with the applicant for correction; `waiting`: the stage's clock
+ * has not started because the applicant's own step that opens it (e.g. paying the levy) is open.
+ */
+export type SlaStatus = 'on-track' | 'at-risk' | 'overdue' | 'paused' | 'waiting' | 'stopped' | 'none';
 
 export interface ItemView {
   id: string;
@@ -68,6 +72,8 @@ export interface SlaView {
   /** Working days from today to the due date; negative when overdue. */
   workingDaysLeft: number | null;
   beyondKnownYears: boolean;
+  /** With status `waiting`: the applicant's or portal's steps the clock waits for. */
+  waitingFor?: LocalizedText[];
 }
 
 export interface CaseView {

@@ -11,7 +11,7 @@ import type { RegionProfile } from '../regions';
 import type { LocalizedText } from '../types';
 import type { PermitContext } from './context';
 import type { PermitEvent } from './events';
-import { hasFieldEvidence, type Rejection } from './rules';
+import { clockStart, hasFieldEvidence, type Rejection, waitingSteps } from './rules';
 import type {
   CaseStatus,
   CaseView,
@@ -157,8 +157,12 @@ export function buildView(input: ViewInput): CaseView {
     sla = { ...sla, status: 'paused' };
   } else if (stage) {
     const slaDays = stageSlaDays(stage, ctx.facts);
-    const startedOn = localDate(ctx.stageEnteredAt, region.utcOffsetHours);
-    if (slaDays !== null) {
+    const start = clockStart(stage, ctx);
+    const startedOn = start === null ? null : localDate(start, region.utcOffsetHours);
+    if (slaDays !== null && startedOn === null) {
+      const waiting = waitingSteps(stage, ctx.facts).filter((s) => !ctx.steps[s.id]?.completedAt);
+      sla = { ...sla, status: 'waiting', slaDays, waitingFor: waiting.map((s) => s.name) };
+    } else if (slaDays !== null && startedOn !== null) {
       const due = addWorkingDays(calendar, startedOn, slaDays);
       const left = workingDaysBetween(calendar, today, due.date);
       sla = {

@@ -83,6 +83,40 @@ function assessmentSection(): string[] {
   ];
 }
 
+/** How the engine times a stage; the lines marked (penilaian kami / our judgement) are ours. */
+function slaClockSection(): string[] {
+  const rows: [string, string][] = [
+    [
+      'SLA tahap = batas tahap bila ada, selain itu jumlah SLA langkah yang berlaku, dalam hari kerja (tanpa akhir pekan, libur nasional dan cuti bersama).',
+      "A stage's SLA = the stage's own cap when it has one, else the sum of its applicable steps' SLAs, in working days (no weekends, national holidays or cuti bersama).",
+    ],
+    [
+      'Jam mulai saat tahap dimasuki; bila tahap dibuka langkah pemohon/sistem tanpa SLA (mis. membayar retribusi, deklarasi mandiri OSS), jam mulai saat langkah itu selesai (penilaian kami).',
+      'The clock starts when the stage is entered; when the stage opens with applicant/system steps without an SLA (e.g. paying the levy, the OSS self-declaration), it starts when those are done (our judgement).',
+    ],
+    [
+      'Selama berkas dikembalikan ke pemohon jam dijeda; pengajuan ulang memulai jam tahap dari awal (penilaian kami).',
+      "While the file is back with the applicant the clock pauses; the resubmission restarts the stage's clock (our judgement).",
+    ],
+    [
+      'Berisiko bila sisa paling banyak 1 hari kerja atau seperlima SLA; terlambat bila tanggal jatuh tempo terlewati (penilaian kami).',
+      'At risk when at most 1 working day or a fifth of the SLA is left; overdue once the due date has passed (our judgement).',
+    ],
+    [
+      'Setelah izin terbit, tahap sebelum penerbitan dan fakta kasus dikunci; hanya tahap tindak lanjut yang dikerjakan.',
+      'Once the permit is issued, the stages before issuance and the case facts are sealed; only the follow-up stages are worked on.',
+    ],
+  ];
+  return [
+    '<a id="sla-clock"></a>',
+    '',
+    '## Jam SLA / The SLA clock',
+    '',
+    ...rows.map(([id, en]) => `- ${id} / ${en}`),
+    '',
+  ];
+}
+
 function regionsSection(regions: readonly RegionProfile[]): string[] {
   return [
     '<a id="regions"></a>',
@@ -296,10 +330,12 @@ export function workflowsMarkdown(
     '## Isi / Contents',
     '',
     '- [Penilaian mode kerja / Work-mode assessment](#assessment)',
+    '- [Jam SLA / The SLA clock](#sla-clock)',
     '- [Wilayah / Regions](#regions)',
     ...definitions.map((d) => `- [${cell(d.name.id)}](#workflow-${d.id}) — ${code(d.id)}`),
     '',
     ...assessmentSection(),
+    ...slaClockSection(),
     ...regionsSection(regions),
     ...definitions.flatMap((d) => workflowSection(d, compared, date)),
   ]

@@ -27,10 +27,13 @@ export function permitStates(
     const meta = metaFor(stage);
     const on: Record<string, unknown> = {
       'checklist.tick': { guard: { type: 'canEditItem', params: { stage: i } }, actions: 'tickItem' },
-      'checklist.untick': { guard: { type: 'canEditItem', params: { stage: i } }, actions: 'untickItem' },
+      'checklist.untick': {
+        guard: { type: 'canEditItem', params: { stage: i } },
+        actions: { type: 'untickItem', params: { stage: i } },
+      },
       'checklist.markMissing': {
         guard: { type: 'canEditItem', params: { stage: i } },
-        actions: 'markMissing',
+        actions: { type: 'markMissing', params: { stage: i } },
       },
       'note.add': { actions: 'addNote' },
       'evidence.attach': {
@@ -43,7 +46,7 @@ export function permitStates(
           'isStepChecklistComplete',
           'hasFieldEvidence',
         ]),
-        actions: 'completeStep',
+        actions: { type: 'completeStep', params: { stage: i } },
       },
     };
     // Facts are sealed once the permit is issued: it was issued on them.

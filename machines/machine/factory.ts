@@ -25,6 +25,7 @@ import {
   checkItem,
   checkStepReachable,
   checkWorkDone,
+  clockStart,
   hasFieldEvidence,
   openMandatoryItems,
   stepApplies,
@@ -72,10 +73,16 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
   const issuing = lk.issuing;
   const assessedOn = options.date ?? localDate(new Date().toISOString(), region.utcOffsetHours);
 
-  const dueFor = (stage: number, facts: PermitContext['facts'], at: string): StageDue => {
-    const sla = stageSlaDays(stages[stage] as Stage, facts);
-    if (sla === null) return { slaDays: null, date: null, beyondKnownYears: false };
-    const due = addWorkingDays(calendar, localDate(at, region.utcOffsetHours), sla);
+  /** The stage's due date from its clock start (see clockStart); none while the clock waits. */
+  const dueFor = (
+    stage: number,
+    ctx: Pick<PermitContext, 'facts' | 'steps' | 'stageEnteredAt'>,
+  ): StageDue => {
+    const s = stages[stage] as Stage;
+    const sla = stageSlaDays(s, ctx.facts);
+    const start = clockStart(s, ctx);
+    if (sla === null || start === null) return { slaDays: sla, date: null, beyondKnownYears: false };
+    const due = addWorkingDays(calendar, localDate(start, region.utcOffsetHours), sla);
     return { slaDays: sla, date: due.date, beyondKnownYears: due.beyondKnownYears };
   };
 
@@ -124,18 +131,21 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
       setFacts: assign(({ context, event }, p: { stage: number | null }) => {
         const facts = { ...context.facts, ...(event as Ev<'case.setFacts'>).facts };
         // Facts can switch conditional steps on or off, which changes the stage's SLA.
-        const stageDue = p.stage === null ? context.stageDue : dueFor(p.stage, facts, context.stageEnteredAt);
+        const stageDue = p.stage === null ? context.stageDue : dueFor(p.stage, { ...context, facts });
         return { facts, stageDue };
       }),
       tickItem: assign(({ context, event }) => setItem(context, event as Ev<'checklist.tick'>, 'ticked')),
-      untickItem: assign(({ context, event }) => {
+      untickItem: assign(({ context, event }, p: { stage: number }) => {
         const e = event as Ev<'checklist.untick'>;
         const { [e.itemId]: _gone, ...items } = context.items;
-        return { items, steps: reopenStepOf(context, e.itemId) };
+        const steps = reopenStepOf(context, e.itemId);
+        return { items, steps, stageDue: dueFor(p.stage, { ...context, steps }) };
       }),
-      markMissing: assign(({ context, event }) =>
-        setItem(context, event as Ev<'checklist.markMissing'>, 'missing'),
-      ),
+      markMissing: assign(({ context, event }, p: { stage: number }) => {
+        const next = setItem(context, event as Ev<'checklist.markMissing'>, 'missing');
+        const steps = next.steps ?? context.steps;
+        return { ...next, stageDue: dueFor(p.stage, { ...context, steps }) };
+      }),
       addNote: assign(({ context, event }) => {
         const e = event as Ev<'note.add'>;
         const note: CaseNote = { at: e.at, text: e.text };
@@ -151,16 +161,18 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
           steps: { ...context.steps, [e.stepId]: { ...prev, evidence: [...prev.evidence, e.evidence] } },
         };
       }),
-      completeStep: assign(({ context, event }) => {
+      completeStep: assign(({ context, event }, p: { stage: number }) => {
         const e = event as Ev<'step.complete'>;
         const prev = context.steps[e.stepId] ?? { evidence: [] };
         const next = { ...prev, completedAt: e.at, ...(e.by ? { completedBy: e.by } : {}) };
-        return { steps: { ...context.steps, [e.stepId]: next } };
+        const steps = { ...context.steps, [e.stepId]: next };
+        // Completing the applicant's leading step starts the office's clock.
+        return { steps, stageDue: dueFor(p.stage, { ...context, steps }) };
       }),
       enterStage: assign(({ context, event }, p: { stage: number }) => {
         // Eventless skips carry the event that started the step; the init event has no time.
         const at = typeof event.at === 'string' ? event.at : context.stageEnteredAt;
-        return { stageEnteredAt: at, stageDue: dueFor(p.stage, context.facts, at) };
+        return { stageEnteredAt: at, stageDue: dueFor(p.stage, { ...context, stageEnteredAt: at }) };
       }),
       recordReturn: assign(({ context, event }, p: { stage: number }) => {
         const reason =
@@ -185,7 +197,7 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
         returnedFrom: undefined,
         // Our judgement: a corrected file restarts the stage's clock (the applicant's time is not ours).
         stageEnteredAt: event.at,
-        stageDue: dueFor(p.stage, context.facts, event.at),
+        stageDue: dueFor(p.stage, { ...context, stageEnteredAt: event.at }),
       })),
       recordDecision: assign(({ event }, p: { kind: 'rejected' | 'issued' }) => {
         const reason =
@@ -259,7 +271,7 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
       notes: [],
       receivedAt: input.receivedAt,
       stageEnteredAt: input.receivedAt,
-      stageDue: dueFor(0, input.facts ?? {}, input.receivedAt),
+      stageDue: dueFor(0, { facts: input.facts ?? {}, steps: {}, stageEnteredAt: input.receivedAt }),
       returns: [],
     }),
     initial: 'processing',

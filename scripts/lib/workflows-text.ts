@@ -285,6 +285,10 @@ export const SLA: Record<SlaStatus, LocalizedText> = {
   'at-risk': { id: 'BERISIKO terlambat', en: 'AT RISK' },
   overdue: { id: 'TERLAMBAT', en: 'OVERDUE' },
   paused: { id: 'dijeda selama berkas di pemohon', en: 'paused while the file is with the applicant' },
+  waiting: {
+    id: 'belum berjalan: menunggu langkah pemohon',
+    en: 'not started: waiting for the applicant’s step',
+  },
   stopped: { id: 'berhenti (kasus selesai)', en: 'stopped (case closed)' },
   none: { id: 'jam tidak berjalan di tahap ini', en: 'no clock runs in this stage' },
 };

@@ -481,6 +481,67 @@ describe('SLA in working days', () => {
     expect(engine.view(c, { now: '2026-11-01T16:00:00Z' }).sla.startedOn).toBe('2026-11-02');
   });
 
+  it('starts a stage’s clock only when the applicant’s leading step (paying the levy) is done', () => {
+    const basis = [{ ref: 'Uji', source: 'test fixture' }];
+    const levy = MINI.stages[2] as PermitDefinition['stages'][number];
+    const calc = levy.steps[0] as PermitDefinition['stages'][number]['steps'][number];
+    const pay = { ...calc, id: 'pay-levy', name: { id: 'Bayar retribusi', en: 'Pay the levy' } };
+    const withPayment: PermitDefinition = {
+      ...MINI,
+      id: 'mini-pay',
+      stages: MINI.stages.map((s) =>
+        s.id === 'levy'
+          ? {
+              ...s,
+              steps: [
+                { ...pay, role: 'applicant', slaDays: null, legalBasis: basis, checklist: [] },
+                { ...calc, id: 'verify-payment', slaDays: 2 },
+              ],
+            }
+          : s,
+      ),
+    };
+    const local = createEngine({ definitions: [withPayment] });
+    const inLevy = drive(
+      local.createCase({
+        id: 'P-1',
+        permitId: 'mini-pay',
+        region: '31',
+        receivedAt: RECEIVED,
+        facts: { storeys: 1 },
+      }),
+      [
+        { type: 'checklist.tick', itemId: 'ktp' },
+        { type: 'step.complete', stepId: 'check-files' },
+        { type: 'stage.advance' },
+        { type: 'checklist.tick', itemId: 'bap' },
+        { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
+        { type: 'step.complete', stepId: 'site-survey' },
+        { type: 'stage.advance' },
+      ],
+      Date.parse('2026-11-02T09:00:00+07:00'),
+      local,
+    );
+    expect(stageOf(inLevy)).toBe('levy');
+    const waiting = local.view(inLevy, { now: '2026-11-09T09:00:00+07:00' }).sla;
+    expect(waiting).toMatchObject({ status: 'waiting', slaDays: 2, dueDate: null, startedOn: null });
+    expect(waiting.waitingFor).toEqual([pay.name]);
+    expect(inLevy.persisted.context.stageDue.date).toBeNull();
+    // The applicant pays a week later (Mon 9 Nov); the office's two working days start then.
+    const paid = drive(
+      inLevy,
+      [{ type: 'step.complete', stepId: 'pay-levy' }],
+      Date.parse('2026-11-09T10:00:00+07:00'),
+      local,
+    );
+    expect(local.view(paid, { now: '2026-11-09T11:00:00+07:00' }).sla).toMatchObject({
+      status: 'on-track',
+      startedOn: '2026-11-09',
+      dueDate: '2026-11-11',
+    });
+    expect(paid.persisted.context.stageDue.date).toBe('2026-11-11');
+  });
+
   it('flags a due date computed past the known calendar years', () => {
     const c = engine.createCase({
       id: 'K-4',
