@@ -74,6 +74,9 @@ export class CaseError extends Error {
 
 export type Engine = ReturnType<typeof createEngine>;
 
+/** Machines kept per engine: the shipped catalog needs at most 8 permits × 38 regions × 2 phases. */
+const MACHINE_CACHE_SIZE = 1024;
+
 /**
  * An engine over a catalog, regions and a calendar (the shipped ones by default).
  */
@@ -103,16 +106,24 @@ export function createEngine(options: EngineOptions = {}) {
     return r;
   };
 
-  /** The machine for a permit in a region, with stage tags assessed for `date`. Cached. */
+  /**
+   * The machine for a permit in a region, with stage tags assessed for `date`. The date only
+   * matters before or after the region's WFA start (the assessment reads nothing else from it),
+   * so one machine serves each phase: at most 2 per permit and region, kept least recently used.
+   */
   function machineFor(permitId: string, regionCode: string, date: string): PermitMachine {
     const d = definitionOf(permitId);
-    const key = `${d.id}@${d.version}|${regionCode}|${date}`;
+    const region = regionOf(regionCode);
+    const phase = date < region.wfaStart.date ? 'before-wfa' : 'wfa';
+    const key = `${d.id}@${d.version}|${region.code}|${phase}`;
     let m = machines.get(key);
-    if (!m) {
-      if (machines.size > 256) machines.clear();
-      m = createPermitMachine(d, { region: regionOf(regionCode) as MachineRegion, calendar, date });
-      machines.set(key, m);
+    if (m) {
+      machines.delete(key);
+    } else {
+      m = createPermitMachine(d, { region: region as MachineRegion, calendar, date });
+      if (machines.size >= MACHINE_CACHE_SIZE) machines.delete(machines.keys().next().value as string);
     }
+    machines.set(key, m);
     return m;
   }
 

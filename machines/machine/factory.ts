@@ -2,6 +2,11 @@
  * Builds the XState v5 statechart for one permit definition in one region.
  *
  *   processing ─ one child state per stage, in order (tags: the stage's work modes)
+ *
+ * Tags and meta describe the workflow in the region, not one case: they cover every step of
+ * the stage, conditional ones included, assessed on the machine's date. For a case, the
+ * authority is the engine's `view()`: `stage.modes` and each step's mode there weigh only the
+ * steps that apply to the case's facts, on the day asked for.
  *   awaitingCorrection ─ returned to the applicant ("Perlu Perbaikan"); the clock pauses
  *   rejected, issued ─ final
  *   closed ─ final, after the after-issuance stages (inspection, pengawasan) when there are any
@@ -41,7 +46,11 @@ export interface MachineRegion extends RegionReadiness {
 export interface PermitMachineOptions {
   region: MachineRegion;
   calendar: WorkingCalendar;
-  /** The date (`YYYY-MM-DD`) the stage tags and meta are assessed for; the region's today if omitted. */
+  /**
+   * The date (`YYYY-MM-DD`) the stage tags and meta are assessed for. When omitted, the
+   * region's today is read from the system clock — the one place the machines read a clock;
+   * pass a date to keep a machine deterministic.
+   */
   date?: string;
 }
 

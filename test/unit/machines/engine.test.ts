@@ -554,6 +554,17 @@ describe('SLA in working days', () => {
 });
 
 describe('the machine at three levels', () => {
+  it('keeps one machine per permit, region and WFA phase, not per date', () => {
+    const local = createEngine();
+    const start = findRegion('97')?.wfaStart.date as string;
+    const before = local.machineFor('pbg', '97', '2026-11-02');
+    expect(local.machineFor('pbg', '97', '2026-12-01')).toBe(before);
+    const after = local.machineFor('pbg', '97', start);
+    expect(after).not.toBe(before);
+    expect(local.machineFor('pbg', '97', '2030-06-01')).toBe(after);
+    expect(local.machineFor('pbg', '31', '2026-11-02')).not.toBe(before);
+  });
+
   const region = findRegion('31') as MachineRegion;
   const machine = createPermitMachine(MINI, { region, calendar: createCalendar(), date: '2026-11-28' });
 
