@@ -16,7 +16,7 @@ import { findRegion, REGIONS, type RegionProfile } from '../regions';
 import type { PermitContext } from './context';
 import { type PermitEvent, permitEventSchema } from './events';
 import { explainRefusal } from './explain';
-import { type PersistedCase, persistedCaseSchema } from './persisted';
+import { inconsistency, type PersistedCase, persistedCaseSchema } from './persisted';
 
 export type { PersistedCase } from './persisted';
 
@@ -258,6 +258,7 @@ export function createEngine(options: EngineOptions = {}) {
     }
     let p = parsed.output as PersistedCase;
     const d = definitionOf(p.permitId);
+    regionOf(p.region);
     if (p.machineVersion > d.version) {
       throw new CaseError(
         'too-new',
@@ -265,6 +266,7 @@ export function createEngine(options: EngineOptions = {}) {
         'Update Pandu Izin.',
       );
     }
+    const migratedFrom = p.machineVersion;
     while (p.machineVersion < d.version) {
       const step = migrations[d.id]?.[p.machineVersion];
       if (!step) {
@@ -274,8 +276,37 @@ export function createEngine(options: EngineOptions = {}) {
           'Add one under EngineOptions.migrations.',
         );
       }
-      const migrated = step({ value: p.value, context: p.context });
+      let migrated: ReturnType<Migration>;
+      try {
+        migrated = step({ value: p.value, context: p.context });
+      } catch (error) {
+        throw new CaseError(
+          'migration-failed',
+          `Migrating ${d.id} from v${p.machineVersion} failed: ${(error as Error).message}`,
+          'Fix the migration; the stored case is unchanged.',
+        );
+      }
       p = { ...p, ...migrated, machineVersion: p.machineVersion + 1 };
+    }
+    if (migratedFrom !== p.machineVersion) {
+      // A migration's output is checked like a stored record: it may be just as wrong.
+      const again = v.safeParse(persistedCaseSchema, p);
+      if (!again.success) {
+        const e = issueToError(again.issues[0] as v.BaseIssue<unknown>);
+        throw new CaseError(
+          'migration-failed',
+          `Migrating ${d.id} from v${migratedFrom} gave a damaged case at ${e.path}: ${e.problem.en}`,
+          'Fix the migration; the stored case is unchanged.',
+        );
+      }
+    }
+    const broken = inconsistency(lookup(d), p);
+    if (broken) {
+      throw new CaseError(
+        'damaged',
+        `Stored case ${p.id} does not hold together: ${broken}.`,
+        'Restore it from a backup or open it anew.',
+      );
     }
     const machine = machineFor(d.id, p.region, dateAt(p.region, p.updatedAt));
     let snapshot: CaseSnapshot;

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { StateValue } from 'xstate';
+import type { DefinitionLookup } from '../definition/lookup';
 import type { PermitContext } from './context';
 import { evidenceSchema, timestamp } from './events';
 
@@ -79,3 +80,43 @@ export const persistedCaseSchema = v.object({
   value: v.union([v.string(), v.record(v.string(), v.string())]),
   context: contextSchema,
 });
+
+/**
+ * Where a structurally valid record contradicts itself or its definition (its state names a
+ * stage the workflow lacks, a decision is missing, …), or null when it holds together.
+ */
+export function inconsistency(lk: DefinitionLookup, p: PersistedCase): string | null {
+  const { value, context: ctx } = p;
+  const decided = ctx.decision?.kind;
+  if (typeof value === 'object') {
+    const keys = Object.keys(value);
+    const stageId = value.processing;
+    if (keys.length !== 1 || typeof stageId !== 'string') return 'value must be { processing: <stage id> }';
+    const i = lk.stageIndex.get(stageId);
+    if (i === undefined) return `value names stage "${stageId}", which ${lk.definition.id} does not have`;
+    if (i > lk.issuing && decided !== 'issued')
+      return `stage "${stageId}" comes after issuance but no issue is recorded`;
+    if (i <= lk.issuing && decided !== undefined)
+      return `a decision (${decided}) is recorded but the case is still in "${stageId}"`;
+    return null;
+  }
+  switch (value) {
+    case 'awaitingCorrection': {
+      const from = ctx.returnedFrom === undefined ? undefined : lk.stageIndex.get(ctx.returnedFrom);
+      if (from === undefined || !lk.stages[from]?.allowsReturn) {
+        return `awaiting correction, but returnedFrom "${ctx.returnedFrom ?? ''}" is not a stage that returns files`;
+      }
+      return decided ? `awaiting correction, but a decision (${decided}) is recorded` : null;
+    }
+    case 'rejected':
+      return decided === 'rejected' ? null : 'rejected, but no rejection is recorded';
+    case 'issued':
+      return decided === 'issued' ? null : 'issued, but no issue is recorded';
+    case 'closed':
+      return decided === 'issued' && ctx.closedAt
+        ? null
+        : 'closed, but the issue or the closing time is missing';
+    default:
+      return `unknown state "${String(value)}"`;
+  }
+}

@@ -441,7 +441,7 @@ describe('persistence', () => {
   it('refuses damaged data with a CaseError instead of a half-restored case', () => {
     const good = newMini().persisted;
     expect(() => engine.restore({ ...good, context: 'x' })).toThrow(CaseError);
-    expect(() => engine.restore({ ...good, value: { processing: 'nowhere' } })).toThrow(/unknown state/);
+    expect(() => engine.restore({ ...good, value: { processing: 'nowhere' } })).toThrow(/does not have/);
     expect(() => engine.restore(null)).toThrow(CaseError);
     const ctx = good.context;
     expect(() => engine.restore({ ...good, context: { ...ctx, steps: { 'check-files': 5 } } })).toThrow(
@@ -453,6 +453,51 @@ describe('persistence', () => {
     expect(() =>
       engine.restore({ ...good, context: { ...ctx, items: { ktp: { status: 'maybe', at: RECEIVED } } } }),
     ).toThrow(CaseError);
+  });
+
+  it('refuses a record whose state contradicts its context', () => {
+    const good = newMini().persisted;
+    const ctx = good.context;
+    const decision = { kind: 'issued' as const, at: RECEIVED };
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ value: 'awaitingCorrection' }, /returnedFrom/],
+      [{ value: 'awaitingCorrection', context: { ...ctx, returnedFrom: 'survey' } }, /returnedFrom "survey"/],
+      [{ value: 'rejected' }, /no rejection/],
+      [{ value: 'issued', context: { ...ctx, decision: { ...decision, kind: 'rejected' } } }, /no issue/],
+      [{ value: 'closed', context: { ...ctx, decision } }, /closing time/],
+      [{ context: { ...ctx, decision } }, /still in "intake"/],
+      [{ value: 'nirvana' }, /unknown state/],
+      [{ region: '99' }, /Unknown region/],
+    ];
+    for (const [patch, message] of cases) {
+      expect(() => engine.restore({ ...good, ...patch }), JSON.stringify(patch).slice(0, 60)).toThrow(
+        message,
+      );
+    }
+    expect(engine.restore({ ...good, value: 'issued', context: { ...ctx, decision } }).persisted.value).toBe(
+      'issued',
+    );
+  });
+
+  it('checks what a migration returns as strictly as a stored record', () => {
+    const v2 = { ...MINI, version: 2 };
+    const old = newMini().persisted;
+    const broken = createEngine({
+      definitions: [v2],
+      migrations: { mini: { 1: (s) => ({ ...s, context: { ...s.context, receivedAt: 'kemarin' } }) } },
+    });
+    expect(() => broken.restore(old)).toThrow(/migration.*receivedAt|receivedAt/);
+    const throwing = createEngine({
+      definitions: [v2],
+      migrations: {
+        mini: {
+          1: () => {
+            throw new Error('boom');
+          },
+        },
+      },
+    });
+    expect(() => throwing.restore(old)).toThrow(/boom/);
   });
 });
 
