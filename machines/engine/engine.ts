@@ -74,6 +74,9 @@ export class CaseError extends Error {
 
 export type Engine = ReturnType<typeof createEngine>;
 
+/** How far an event may lie before the case's last change: clocks of two devices differ a little. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 /** Machines kept per engine: the shipped catalog needs at most 8 permits × 38 regions × 2 phases. */
 const MACHINE_CACHE_SIZE = 1024;
 
@@ -199,6 +202,28 @@ export function createEngine(options: EngineOptions = {}) {
       };
     }
     const event = parsed.output as PermitEvent;
+    const late = Date.parse(c.persisted.updatedAt) - Date.parse(event.at);
+    if (late > CLOCK_SKEW_MS) {
+      // The log is in time order: an event from before the last one would rewrite history
+      // (and the SLA clock). A few minutes are tolerated for clocks of different devices.
+      return {
+        ok: false,
+        case: c,
+        rejection: {
+          code: 'out-of-order',
+          message: {
+            id: `Waktu peristiwa (${event.at}) lebih awal dari perubahan terakhir kasus (${c.persisted.updatedAt}).`,
+            en: `The event's time (${event.at}) is before the case's last change (${c.persisted.updatedAt}).`,
+          },
+          details: [
+            {
+              id: 'Periksa jam perangkat, lalu catat peristiwa dengan waktu sekarang.',
+              en: "Check the device's clock, then record the event with the current time.",
+            },
+          ],
+        },
+      };
+    }
     const why = explain(c, event);
     if (why) return { ok: false, case: c, rejection: why };
     // An action that fails (a bug, or broken calendar data) leaves the case as it was.

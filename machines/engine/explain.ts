@@ -9,6 +9,7 @@ import type { PermitContext } from './context';
 import type { PermitEvent } from './events';
 import {
   checkEvidenceTarget,
+  checkEvidenceTime,
   checkFacts,
   checkItem,
   checkStepComplete,
@@ -85,7 +86,9 @@ export function explainRefusal(d: PermitDefinition, state: CaseState, event: Per
     case 'checklist.markMissing':
       return checkItem(lk, ctx, i, event.itemId);
     case 'evidence.attach':
-      return checkEvidenceTarget(lk, ctx, i, event.stepId);
+      return (
+        checkEvidenceTarget(lk, ctx, i, event.stepId) ?? checkEvidenceTime(ctx, event.evidence, event.at)
+      );
     case 'step.complete':
       return checkStepComplete(lk, ctx, i, event.stepId);
     case 'stage.advance':

@@ -161,6 +161,32 @@ export function checkEvidenceTarget(
   return null;
 }
 
+/**
+ * Evidence must have been captured while the case existed and not after it is recorded (a few
+ * minutes' clock difference between devices aside): a photo from before the application, or
+ * from the future, is not evidence of this visit.
+ */
+export function checkEvidenceTime(ctx: PermitContext, evidence: FieldEvidence, recordedAt: string) {
+  const captured = Date.parse(evidence.capturedAt);
+  const skew = 5 * 60_000;
+  if (captured < Date.parse(ctx.receivedAt) - skew) {
+    return reject(
+      'evidence-too-early',
+      `Bukti diambil ${evidence.capturedAt}, sebelum berkas diterima (${ctx.receivedAt}).`,
+      `The evidence was captured at ${evidence.capturedAt}, before the file was received (${ctx.receivedAt}).`,
+    );
+  }
+  if (captured > Date.parse(recordedAt) + skew) {
+    return reject(
+      'evidence-in-future',
+      `Waktu pengambilan bukti (${evidence.capturedAt}) setelah waktu pencatatannya (${recordedAt}).`,
+      `The evidence's capture time (${evidence.capturedAt}) is after the time it is recorded (${recordedAt}).`,
+      [{ id: 'Periksa jam perangkat.', en: "Check the device's clock." }],
+    );
+  }
+  return null;
+}
+
 export function checkStepComplete(lk: DefinitionLookup, ctx: PermitContext, current: number, stepId: string) {
   const base = checkStepReachable(lk, ctx, current, stepId);
   if (base) return base;

@@ -26,6 +26,7 @@ import type { CaseInput, CaseNote, PermitContext, StageDue } from '../engine/con
 import type { PermitEvent } from '../engine/events';
 import {
   checkEvidenceTarget,
+  checkEvidenceTime,
   checkFacts,
   checkItem,
   checkStepReachable,
@@ -110,7 +111,9 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
       canEditItem: ({ context, event }, p: { stage: number }) =>
         checkItem(lk, context, p.stage, itemIdOf(event)) === null,
       canAttachEvidence: ({ context, event }, p: { stage: number }) =>
-        checkEvidenceTarget(lk, context, p.stage, stepIdOf(event)) === null,
+        event.type === 'evidence.attach' &&
+        checkEvidenceTarget(lk, context, p.stage, event.stepId) === null &&
+        checkEvidenceTime(context, event.evidence, event.at) === null,
       isStepOpen: ({ context, event }, p: { stage: number }) =>
         checkStepReachable(lk, context, p.stage, stepIdOf(event)) === null &&
         !context.steps[stepIdOf(event)]?.completedAt,

@@ -24,7 +24,8 @@ function drive(
   start = Date.parse('2026-11-02T09:00:00+07:00'),
   using: typeof engine = engine,
 ): Case {
-  let t = start;
+  // Events are in time order: never before the case's last change.
+  let t = Math.max(start, Date.parse(c.persisted.updatedAt));
   let current = c;
   for (const e of events) {
     t += 60_000;
@@ -34,8 +35,10 @@ function drive(
   }
   return current;
 }
-const attempt = (c: Case, e: Record<string, unknown>) =>
-  engine.applyEvent(c, { at: '2026-11-02T12:00:00+07:00', ...e });
+const attempt = (c: Case, e: Record<string, unknown>) => {
+  const at = Math.max(Date.parse('2026-11-02T12:00:00+07:00'), Date.parse(c.persisted.updatedAt) + 60_000);
+  return engine.applyEvent(c, { at: new Date(at).toISOString(), ...e });
+};
 const stageOf = (c: Case) =>
   typeof c.persisted.value === 'object' ? Object.values(c.persisted.value)[0] : c.persisted.value;
 const newMini = (facts = {}) =>
@@ -130,6 +133,30 @@ describe('guards', () => {
       ok: false,
       rejection: { code: 'not-issuing-stage' },
     });
+  });
+
+  it('keeps the log in time order: an event from before the last change is refused, a few minutes of skew are not', () => {
+    const c = drive(newMini(), [{ type: 'note.add', text: 'a' }]); // at 09:01
+    const early = engine.applyEvent(c, { type: 'note.add', text: 'b', at: '2026-11-02T08:50:00+07:00' });
+    expect(early).toMatchObject({ ok: false, rejection: { code: 'out-of-order' } });
+    expect(early.case).toBe(c);
+    const skewed = engine.applyEvent(c, { type: 'note.add', text: 'c', at: '2026-11-02T08:58:00+07:00' });
+    expect(skewed.ok).toBe(true);
+  });
+
+  it('takes field evidence only if it was captured after the file arrived and not after it is recorded', () => {
+    const inSurvey = throughIntake(newMini());
+    const at = '2026-11-02T12:00:00+07:00';
+    const attach = (capturedAt: string) =>
+      engine.applyEvent(inSurvey, {
+        type: 'evidence.attach',
+        stepId: 'site-survey',
+        evidence: { ...EVIDENCE, capturedAt },
+        at,
+      });
+    expect(attach('2026-10-30T10:00:00+07:00')).toMatchObject({ rejection: { code: 'evidence-too-early' } });
+    expect(attach('2026-11-02T14:00:00+07:00')).toMatchObject({ rejection: { code: 'evidence-in-future' } });
+    expect(attach('2026-11-02T11:00:00+07:00').ok).toBe(true);
   });
 
   it('reopens a completed step when one of its items is unticked', () => {
