@@ -221,11 +221,14 @@ export { WORKFLOWS_DOC_DATE, type WorkflowsMarkdownOptions, workflowsMarkdown } 
  * const a = await appendEntry(undefined, { type: 'stage.advance' });
  * const b = await appendEntry(a, { type: 'case.approve' });
  * (await verifyChain([a, b])).ok; // true; false after any edit, removal or reordering
+ * // A dropped tail is only visible against what the case records:
+ * (await verifyChain([a], { length: 2, headHash: b.hash })).ok; // false
  */
 export {
   appendEntry,
   type ChainCheck,
   type ChainEntry,
+  type ChainExpectation,
   canonicalJson,
   GENESIS_HASH,
   hashEntry,

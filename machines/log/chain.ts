@@ -31,6 +31,13 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value))
     return `[${value.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
   if (typeof value === 'object') {
+    // Date, Map, Set, class instances…: JSON would silently turn them into strings or {}.
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      throw new TypeError(
+        `canonicalJson: only plain objects are encoded, not ${proto?.constructor?.name ?? 'this'}`,
+      );
+    }
     const entries = Object.keys(value as object)
       .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
       .sort()
@@ -58,11 +65,32 @@ export async function appendEntry<T>(prev: ChainEntry | undefined, body: T): Pro
   return { seq, prevHash, hash: await hashEntry(prevHash, seq, body), body };
 }
 
+/**
+ * What the verifier knows from elsewhere (the case record): without it, dropping the last
+ * entries leaves a chain that is valid on its own.
+ */
+export interface ChainExpectation {
+  /** The number of entries the log must have (e.g. the case's `seq`). */
+  length?: number;
+  /** The hash the last entry must carry (e.g. stored with the case). */
+  headHash?: string;
+}
+
 /** Checks a whole log: order, links and every hash. Reports the first broken entry. */
-export async function verifyChain(entries: readonly ChainEntry[]): Promise<ChainCheck> {
+export async function verifyChain(
+  entries: readonly ChainEntry[],
+  expect: ChainExpectation = {},
+): Promise<ChainCheck> {
   let prevHash = GENESIS_HASH;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as ChainEntry;
+    if (typeof e !== 'object' || e === null) {
+      return {
+        ok: false,
+        index: i,
+        problem: { id: `Entri ke-${i + 1} bukan entri log.`, en: `Entry ${i + 1} is not a log entry.` },
+      };
+    }
     if (e.seq !== i + 1) {
       return {
         ok: false,
@@ -100,6 +128,26 @@ export async function verifyChain(entries: readonly ChainEntry[]): Promise<Chain
       };
     }
     prevHash = e.hash;
+  }
+  if (expect.length !== undefined && entries.length !== expect.length) {
+    return {
+      ok: false,
+      index: Math.min(entries.length, expect.length),
+      problem: {
+        id: `Log berisi ${entries.length} entri, seharusnya ${expect.length} (ada yang hilang di akhir atau ditambahkan).`,
+        en: `The log has ${entries.length} entries where ${expect.length} are expected (some were dropped at the end, or added).`,
+      },
+    };
+  }
+  if (expect.headHash !== undefined && prevHash !== expect.headHash) {
+    return {
+      ok: false,
+      index: Math.max(0, entries.length - 1),
+      problem: {
+        id: 'Entri terakhir log bukan yang tercatat pada kasus (log dipotong atau diganti).',
+        en: "The log's last entry is not the one recorded with the case (the log was cut or replaced).",
+      },
+    };
   }
   return { ok: true, length: entries.length };
 }

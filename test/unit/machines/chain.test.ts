@@ -31,6 +31,10 @@ describe('canonical JSON', () => {
   it('refuses what JSON cannot carry faithfully', () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(TypeError);
     expect(() => canonicalJson({ f: () => 1 })).toThrow(TypeError);
+    expect(() => canonicalJson({ at: new Date(0) })).toThrow(/Date/);
+    expect(() => canonicalJson([new Map([['a', 1]])])).toThrow(/Map/);
+    expect(() => canonicalJson(new Set([1]))).toThrow(TypeError);
+    expect(canonicalJson(Object.assign(Object.create(null), { b: 2, a: 1 }))).toBe('{"a":1,"b":2}');
   });
 });
 
@@ -65,6 +69,17 @@ describe('hash chain', () => {
     const forged = { ...c, seq: 2, prevHash: a.hash };
     expect(await verifyChain([a, forged])).toMatchObject({ ok: false, index: 1 });
     expect(b.hash).not.toBe(c.hash);
+  });
+
+  it('detects a dropped tail when told the expected length or head hash, and survives junk entries', async () => {
+    const log = await chainOf(bodies);
+    const cut = log.slice(0, 3);
+    expect(await verifyChain(cut)).toMatchObject({ ok: true, length: 3 });
+    expect(await verifyChain(cut, { length: 4 })).toMatchObject({ ok: false, index: 3 });
+    expect(await verifyChain(cut, { headHash: log[3]?.hash })).toMatchObject({ ok: false, index: 2 });
+    expect(await verifyChain(log, { length: 4, headHash: log[3]?.hash })).toEqual({ ok: true, length: 4 });
+    const junk = [log[0], null, 7] as unknown as ChainEntry[];
+    expect(await verifyChain(junk)).toMatchObject({ ok: false, index: 1 });
   });
 
   it('detects reordered events', async () => {
