@@ -306,6 +306,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 2;
     }
     io.err(t(lang, 'err.internal', { detail: firstLine(error) }));
+    if (ctx.json) {
+      // A script reading --json output gets JSON even when we fail unexpectedly.
+      const message = {
+        id: t('id', 'err.internal', { detail: firstLine(error) }),
+        en: t('en', 'err.internal', { detail: firstLine(error) }),
+      };
+      io.out(JSON.stringify({ ok: false, error: { code: 'internal', message } }, null, 2));
+    }
     return 1;
   }
 }

@@ -31,6 +31,26 @@ async function cli(argv: string[], now?: Date) {
   return { code, stdout, stderr: err.join('\n'), json: () => JSON.parse(stdout) };
 }
 
+describe('unexpected failures', () => {
+  it('exit 1 with the reason on stderr, and still JSON on stdout under --json', async () => {
+    const err: string[] = [];
+    const out: string[] = [];
+    const io: CliIo = {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+      readFile: (path) => readFileSync(path, 'utf8'),
+      now: () => {
+        throw new Error('jam sistem rusak');
+      },
+    };
+    expect(await run(['assess', 'pbg', '--region', '31', '--json'], io)).toBe(1);
+    expect(err.join('\n')).toContain('jam sistem rusak');
+    const doc = JSON.parse(out.join('\n'));
+    expect(doc).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(doc.error.message.en).toContain('Internal error: jam sistem rusak');
+  });
+});
+
 describe('help and argument errors', () => {
   it('prints the usage for help, --help and -h with exit code 0', async () => {
     for (const argv of [['help'], ['--help'], ['simulate', '-h'], ['help', '--lang', 'en']]) {
