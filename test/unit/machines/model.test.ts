@@ -4,10 +4,12 @@
  *
  * To keep the state space finite and small, the model offers a reduced but complete set of
  * officer moves: items are ticked in their listed order (so every prefix of a checklist is
- * visited — enough to test "all mandatory ticked" guards), facts are set once at the first
- * stage as whole scenarios, evidence is offered as insufficient and as sufficient, and a
- * case is returned to the applicant at most once. Premature moves (advance, approve, complete,
- * portal "issued") are offered in every state, so the guards are tested everywhere.
+ * visited — enough to test "all mandatory ticked" guards), the next item can instead be marked
+ * missing and the last ticked one unticked (reopening a completed step), facts are set at the
+ * first stage as whole scenarios and changed once more late (in the issuing stage, or refused
+ * after issuance), evidence is offered as insufficient and as sufficient, and a case is
+ * returned to the applicant at most once. Premature moves (advance, approve, complete, portal
+ * "issued") are offered in every state, so the guards are tested everywhere.
  */
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
@@ -90,6 +92,11 @@ function stageIndexOf(d: PermitDefinition, snap: Snap): number {
   return typeof v === 'object' ? d.stages.findIndex((s) => s.id === v.processing) : -1;
 }
 
+function issuingOf(d: PermitDefinition): number {
+  const firstAfter = d.stages.findIndex((s) => s.afterIssuance);
+  return firstAfter === -1 ? d.stages.length - 1 : firstAfter - 1;
+}
+
 function eventsFor(d: PermitDefinition) {
   const facts = scenarios(d);
   return (snap: Snap): PermitEvent[] => {
@@ -113,11 +120,28 @@ function eventsFor(d: PermitDefinition) {
     if (i === 0 && Object.keys(ctx.facts).length === 0) {
       for (const f of facts) out.push(e({ type: 'case.setFacts', facts: f }));
     }
-    for (const stage of d.stages.slice(0, i + 1)) {
+    // Late facts: the most demanding scenario, once the case is at or past the issuing stage.
+    const [high, low] = facts;
+    if (high && low && i >= issuingOf(d) && JSON.stringify(ctx.facts) === JSON.stringify(low)) {
+      out.push(e({ type: 'case.setFacts', facts: high }));
+    }
+    for (const [k, stage] of d.stages.slice(0, i + 1).entries()) {
+      const current = k === i;
       for (const step of stage.steps) {
         if (!applies(step.when, ctx.facts)) continue;
-        const pending = step.checklist.find((it) => applies(it.when, ctx.facts) && !ctx.items[it.id]);
+        const open = step.checklist.filter((it) => applies(it.when, ctx.facts));
+        const pending = open.find((it) => ctx.items[it.id]?.status !== 'ticked');
         if (pending) out.push(e({ type: 'checklist.tick', itemId: pending.id }));
+        // Missing and untick only in the current stage (and for mandatory items, which must
+        // be ticked later anyway), so the state space stays small.
+        if (current && pending && pending === open[0] && pending.mandatory && !ctx.items[pending.id]) {
+          out.push(e({ type: 'checklist.markMissing', itemId: pending.id, note: 'n' }));
+        }
+        const lastTicked = open.filter((it) => ctx.items[it.id]?.status === 'ticked').at(-1);
+        const completed = Boolean(ctx.steps[step.id]?.completedAt);
+        if (lastTicked && completed && (current || i > issuingOf(d))) {
+          out.push(e({ type: 'checklist.untick', itemId: lastTicked.id }));
+        }
         const evidence = ctx.steps[step.id]?.evidence ?? [];
         if (step.facts.sitePresence && evidence.length === 0) {
           out.push(e({ type: 'evidence.attach', stepId: step.id, evidence: WEAK }));
@@ -138,7 +162,9 @@ const serialize = (snap: Snap) =>
   JSON.stringify([
     snap.value,
     snap.context.facts,
-    Object.keys(snap.context.items).sort(),
+    Object.entries(snap.context.items)
+      .map(([k, it]) => `${k}:${it.status}`)
+      .sort(),
     Object.entries(snap.context.steps)
       .map(([k, s]) => [k, Boolean(s.completedAt), s.evidence.map((x) => x.id)])
       .sort(),
@@ -182,8 +208,11 @@ describe.each([...CATALOG, MINI].map((d) => [d.id, d] as const))('model of %s', 
   const map = getAdjacencyMap(machine, options);
   const states = Object.values(map).map((x) => x.state as unknown as Snap);
 
-  it('explores a real state space', () => {
+  it('explores a real state space, including documents marked missing', () => {
     expect(states.length).toBeGreaterThan(definition.stages.length * 2);
+    expect(states.some((s) => Object.values(s.context.items).some((it) => it.status === 'missing'))).toBe(
+      true,
+    );
   });
 
   const firstAfter = definition.stages.findIndex((s) => s.afterIssuance);
