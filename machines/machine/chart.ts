@@ -177,6 +177,8 @@ export function permitStates(
         'applicant.resubmitted': resubmit,
         'case.setFacts': { guard: 'areFactsValid', actions: { type: 'setFacts', params: { stage: null } } },
         'note.add': { actions: 'addNote' },
+        // While the file is with the applicant, a rejection (e.g. no correction within the
+        // deadline) is possible whichever stage returned it: allowsReject governs the stages.
         'case.reject': {
           target: 'rejected',
           actions: { type: 'recordDecision', params: { kind: 'rejected' } },
