@@ -43,6 +43,16 @@ const stageOf = (c: Case) =>
   typeof c.persisted.value === 'object' ? Object.values(c.persisted.value)[0] : c.persisted.value;
 const newMini = (facts = {}) =>
   engine.createCase({ id: 'K-1', permitId: 'mini', region: '31', receivedAt: RECEIVED, facts });
+/** MINI's file check and site survey done, moving on past the survey (facts known). */
+const THROUGH_SURVEY: Record<string, unknown>[] = [
+  { type: 'checklist.tick', itemId: 'ktp' },
+  { type: 'step.complete', stepId: 'check-files' },
+  { type: 'stage.advance' },
+  { type: 'checklist.tick', itemId: 'bap' },
+  { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
+  { type: 'step.complete', stepId: 'site-survey' },
+  { type: 'stage.advance' },
+];
 const throughIntake = (c: Case) =>
   drive(c, [
     { type: 'case.setFacts', facts: { storeys: 1 } },
@@ -302,13 +312,7 @@ describe('after issuance', () => {
         facts: { storeys: 1, lowIncome: true },
       }),
       [
-        { type: 'checklist.tick', itemId: 'ktp' },
-        { type: 'step.complete', stepId: 'check-files' },
-        { type: 'stage.advance' },
-        { type: 'checklist.tick', itemId: 'bap' },
-        { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
-        { type: 'step.complete', stepId: 'site-survey' },
-        { type: 'stage.advance' },
+        ...THROUGH_SURVEY,
         { type: 'checklist.tick', itemId: 'draft-ok' },
         { type: 'step.complete', stepId: 'sign' },
       ],
@@ -582,15 +586,7 @@ describe('SLA in working days', () => {
         receivedAt: RECEIVED,
         facts: { storeys: 1 },
       }),
-      [
-        { type: 'checklist.tick', itemId: 'ktp' },
-        { type: 'step.complete', stepId: 'check-files' },
-        { type: 'stage.advance' },
-        { type: 'checklist.tick', itemId: 'bap' },
-        { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
-        { type: 'step.complete', stepId: 'site-survey' },
-        { type: 'stage.advance' },
-      ],
+      [...THROUGH_SURVEY],
       Date.parse('2026-11-02T09:00:00+07:00'),
       local,
     );
