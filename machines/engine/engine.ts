@@ -20,7 +20,7 @@ import { inconsistency, type PersistedCase, persistedCaseSchema } from './persis
 
 export type { PersistedCase } from './persisted';
 
-import { checkFacts, type Rejection } from './rules';
+import { CLOCK_SKEW_MS, checkFacts, type Rejection } from './rules';
 import { buildView, type CaseView } from './view';
 
 /** The live XState snapshot of a case. */
@@ -73,9 +73,6 @@ export class CaseError extends Error {
 }
 
 export type Engine = ReturnType<typeof createEngine>;
-
-/** How far an event may lie before the case's last change: clocks of two devices differ a little. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Machines kept per engine: the shipped catalog needs at most 8 permits × 38 regions × 2 phases. */
 const MACHINE_CACHE_SIZE = 1024;

@@ -23,6 +23,9 @@ const reject = (code: string, id: string, en: string, details?: LocalizedText[])
   ...(details && details.length > 0 ? { details } : {}),
 });
 
+/** How far two devices' clocks may differ: events and evidence times tolerate this much. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
 export const stepApplies = (step: Step, facts: CaseFacts) => applies(step.when, facts);
 
 /**
@@ -168,15 +171,14 @@ export function checkEvidenceTarget(
  */
 export function checkEvidenceTime(ctx: PermitContext, evidence: FieldEvidence, recordedAt: string) {
   const captured = Date.parse(evidence.capturedAt);
-  const skew = 5 * 60_000;
-  if (captured < Date.parse(ctx.receivedAt) - skew) {
+  if (captured < Date.parse(ctx.receivedAt) - CLOCK_SKEW_MS) {
     return reject(
       'evidence-too-early',
       `Bukti diambil ${evidence.capturedAt}, sebelum berkas diterima (${ctx.receivedAt}).`,
       `The evidence was captured at ${evidence.capturedAt}, before the file was received (${ctx.receivedAt}).`,
     );
   }
-  if (captured > Date.parse(recordedAt) + skew) {
+  if (captured > Date.parse(recordedAt) + CLOCK_SKEW_MS) {
     return reject(
       'evidence-in-future',
       `Waktu pengambilan bukti (${evidence.capturedAt}) setelah waktu pencatatannya (${recordedAt}).`,

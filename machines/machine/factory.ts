@@ -2,14 +2,14 @@
  * Builds the XState v5 statechart for one permit definition in one region.
  *
  *   processing ─ one child state per stage, in order (tags: the stage's work modes)
+ *   awaitingCorrection ─ returned to the applicant ("Perlu Perbaikan"); the clock pauses
+ *   rejected, issued ─ final
+ *   closed ─ final, after the after-issuance stages (inspection, pengawasan) when there are any
  *
  * Tags and meta describe the workflow in the region, not one case: they cover every step of
  * the stage, conditional ones included, assessed on the machine's date. For a case, the
  * authority is the engine's `view()`: `stage.modes` and each step's mode there weigh only the
  * steps that apply to the case's facts, on the day asked for.
- *   awaitingCorrection ─ returned to the applicant ("Perlu Perbaikan"); the clock pauses
- *   rejected, issued ─ final
- *   closed ─ final, after the after-issuance stages (inspection, pengawasan) when there are any
  *
  * `case.approve` in the issuing stage issues the permit: into `issued`, or on into the first
  * after-issuance stage with the decision recorded; `case.close` ends the last of those.
