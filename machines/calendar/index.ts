@@ -217,7 +217,7 @@ function isRealZonedTimestamp(s: string): boolean {
   ];
   if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return false;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
-  if (hour > 23 || minute > 59 || second > 59 || offH > 14 || offM > 59) return false;
+  if (hour > 23 || minute > 59 || second > 59 || offM > 59 || offH * 60 + offM > 14 * 60) return false;
   return !Number.isNaN(Date.parse(s));
 }
 

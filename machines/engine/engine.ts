@@ -20,7 +20,7 @@ import { inconsistency, type PersistedCase, persistedCaseSchema } from './persis
 
 export type { PersistedCase } from './persisted';
 
-import { CLOCK_SKEW_MS, checkFacts, type Rejection } from './rules';
+import { checkEventTime, checkFacts, type Rejection } from './rules';
 import { buildView, type CaseView } from './view';
 
 /** The live XState snapshot of a case. */
@@ -173,15 +173,18 @@ export function createEngine(options: EngineOptions = {}) {
   }
 
   /** Why an event cannot apply in the case's current state, or null when it can. */
-  function explain(c: Case, event: PermitEvent): Rejection | null {
-    return explainRefusal(definitionOf(c.persisted.permitId), c.persisted, event);
+  function explain(c: Case, event: PermitEvent, opts: { now?: string } = {}): Rejection | null {
+    return (
+      checkEventTime(c.persisted, event.at, opts.now) ??
+      explainRefusal(definitionOf(c.persisted.permitId), c.persisted, event)
+    );
   }
 
   /**
    * Applies one event. A malformed or disallowed event leaves the case unchanged and says why
    * (in Indonesian and English); an accepted one returns the new case.
    */
-  function applyEvent(c: Case, input: unknown): ApplyResult {
+  function applyEvent(c: Case, input: unknown, opts: { now?: string } = {}): ApplyResult {
     const parsed = v.safeParse(permitEventSchema, input);
     if (!parsed.success) {
       const first = issueToError(parsed.issues[0] as v.BaseIssue<unknown>);
@@ -199,29 +202,7 @@ export function createEngine(options: EngineOptions = {}) {
       };
     }
     const event = parsed.output as PermitEvent;
-    const late = Date.parse(c.persisted.updatedAt) - Date.parse(event.at);
-    if (late > CLOCK_SKEW_MS) {
-      // The log is in time order: an event from before the last one would rewrite history
-      // (and the SLA clock). A few minutes are tolerated for clocks of different devices.
-      return {
-        ok: false,
-        case: c,
-        rejection: {
-          code: 'out-of-order',
-          message: {
-            id: `Waktu peristiwa (${event.at}) lebih awal dari perubahan terakhir kasus (${c.persisted.updatedAt}).`,
-            en: `The event's time (${event.at}) is before the case's last change (${c.persisted.updatedAt}).`,
-          },
-          details: [
-            {
-              id: 'Periksa jam perangkat, lalu catat peristiwa dengan waktu sekarang.',
-              en: "Check the device's clock, then record the event with the current time.",
-            },
-          ],
-        },
-      };
-    }
-    const why = explain(c, event);
+    const why = explain(c, event, opts);
     if (why) return { ok: false, case: c, rejection: why };
     // An action that fails (a bug, or broken calendar data) leaves the case as it was.
     const failed = (why: unknown): ApplyResult => {
@@ -261,7 +242,8 @@ export function createEngine(options: EngineOptions = {}) {
     const persisted: PersistedCase = {
       ...c.persisted,
       seq: c.persisted.seq + 1,
-      updatedAt: event.at,
+      // Within the tolerated skew an event may be a little earlier; the record never goes back.
+      updatedAt: Date.parse(event.at) > Date.parse(c.persisted.updatedAt) ? event.at : c.persisted.updatedAt,
       value: next.value,
       context: next.context as PermitContext,
     };
@@ -301,6 +283,14 @@ export function createEngine(options: EngineOptions = {}) {
       let migrated: ReturnType<Migration>;
       try {
         migrated = step({ value: p.value, context: p.context });
+        if (
+          typeof migrated !== 'object' ||
+          migrated === null ||
+          !('value' in migrated) ||
+          !('context' in migrated)
+        ) {
+          throw new Error('it returned no { value, context }');
+        }
       } catch (error) {
         throw new CaseError(
           'migration-failed',
@@ -346,6 +336,13 @@ export function createEngine(options: EngineOptions = {}) {
 
   /** What the case looks like on `now` (ISO timestamp): stage, steps with modes, checklist, SLA. */
   function view(c: Case, opts: { now: string }): CaseView {
+    if (!isZonedTimestamp(opts.now)) {
+      throw new CaseError(
+        'bad-date',
+        `now "${opts.now}" is not a timestamp with a zone.`,
+        'Use ISO 8601, e.g. 2026-11-02T08:00:00+07:00.',
+      );
+    }
     const d = definitionOf(c.persisted.permitId);
     const region = regionOf(c.persisted.region);
     return buildView({

@@ -8,6 +8,7 @@ import type { StateValue } from 'xstate';
 import type { DefinitionLookup } from '../definition/lookup';
 import type { PermitContext } from './context';
 import { evidenceSchema, timestamp } from './events';
+import { checkFacts } from './rules';
 
 /** The JSON form of a case: store it, send it, restore it. */
 export interface PersistedCase {
@@ -87,6 +88,9 @@ export const persistedCaseSchema = v.object({
  */
 export function inconsistency(lk: DefinitionLookup, p: PersistedCase): string | null {
   const { value, context: ctx } = p;
+  // Facts a case could not have been given (a typo'd risk level would silently skip stages).
+  const badFacts = checkFacts(lk, ctx.facts);
+  if (badFacts) return `facts: ${badFacts.message.en.replace(/\.$/, '')}`;
   const decided = ctx.decision?.kind;
   if (typeof value === 'object') {
     const keys = Object.keys(value);

@@ -165,6 +165,44 @@ export function checkEvidenceTarget(
 }
 
 /**
+ * The log is in time order. An event may not predate the case's last change or its reception
+ * (beyond the tolerated clock skew): it would rewrite history and the SLA clock. With `now`
+ * (the recording device's clock), an event from the future is refused too — one mistyped year
+ * would otherwise lock the case, since every real event would then be "too early".
+ */
+export function checkEventTime(
+  state: { updatedAt: string; context: Pick<PermitContext, 'receivedAt'> },
+  at: string,
+  now?: string,
+): Rejection | null {
+  const t = Date.parse(at);
+  const floor = Math.max(Date.parse(state.updatedAt), Date.parse(state.context.receivedAt));
+  if (t < floor - CLOCK_SKEW_MS) {
+    const last = new Date(floor).toISOString();
+    return reject(
+      'out-of-order',
+      `Waktu peristiwa (${at}) lebih awal dari perubahan terakhir kasus (${last}).`,
+      `The event's time (${at}) is before the case's last change (${last}).`,
+      [
+        {
+          id: 'Periksa jam perangkat, lalu catat peristiwa dengan waktu sekarang.',
+          en: "Check the device's clock, then record the event with the current time.",
+        },
+      ],
+    );
+  }
+  if (now !== undefined && t > Date.parse(now) + CLOCK_SKEW_MS) {
+    return reject(
+      'in-future',
+      `Waktu peristiwa (${at}) masih di masa depan (sekarang ${now}).`,
+      `The event's time (${at}) is in the future (now is ${now}).`,
+      [{ id: 'Periksa tanggal dan tahun.', en: 'Check the date and year.' }],
+    );
+  }
+  return null;
+}
+
+/**
  * Evidence must have been captured while the case existed and not after it is recorded (a few
  * minutes' clock difference between devices aside): a photo from before the application, or
  * from the future, is not evidence of this visit.

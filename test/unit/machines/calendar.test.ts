@@ -187,6 +187,8 @@ describe('date helpers', () => {
     ['1969-12-31T23:00:00Z', false],
     ['9999-12-31T20:00:00-07:00', false], // its local date would need a five-digit year
     ['2026-01-01T08:00:00+15:00', false],
+    ['2026-01-01T08:00:00+14:30', false],
+    ['2026-01-01T08:00:00-14:00', true],
   ])('isZonedTimestamp(%s) is %s', (ts, expected) => {
     expect(isZonedTimestamp(ts)).toBe(expected);
   });

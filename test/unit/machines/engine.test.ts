@@ -152,6 +152,36 @@ describe('guards', () => {
     expect(early.case).toBe(c);
     const skewed = engine.applyEvent(c, { type: 'note.add', text: 'c', at: '2026-11-02T08:58:00+07:00' });
     expect(skewed.ok).toBe(true);
+    // Tolerated skew never moves the record back, so it cannot be walked backwards step by step.
+    if (skewed.ok) expect(skewed.case.persisted.updatedAt).toBe(c.persisted.updatedAt);
+    let walked = c;
+    for (let k = 1; k <= 30; k++) {
+      const at = new Date(Date.parse(c.persisted.updatedAt) - k * 4 * 60_000).toISOString();
+      const r = engine.applyEvent(walked, { type: 'note.add', text: `w${k}`, at });
+      if (r.ok) walked = r.case;
+    }
+    expect(walked.persisted.context.notes.length).toBe(2);
+    // Nothing may predate the file's reception either.
+    const fresh = newMini();
+    expect(
+      engine.applyEvent(fresh, { type: 'note.add', text: 'x', at: '2026-11-01T08:00:00+07:00' }),
+    ).toMatchObject({
+      rejection: { code: 'out-of-order' },
+    });
+  });
+
+  it('refuses an event from the future when told the time, so one mistyped year cannot lock a case', () => {
+    const c = newMini();
+    const now = '2026-11-02T10:00:00+07:00';
+    const typo = engine.applyEvent(
+      c,
+      { type: 'note.add', text: 'x', at: '2062-11-02T09:59:00+07:00' },
+      { now },
+    );
+    expect(typo).toMatchObject({ ok: false, rejection: { code: 'in-future' } });
+    expect(
+      engine.applyEvent(c, { type: 'note.add', text: 'x', at: '2026-11-02T10:03:00+07:00' }, { now }).ok,
+    ).toBe(true);
   });
 
   it('takes field evidence only if it was captured after the file arrived and not after it is recorded', () => {
@@ -499,6 +529,7 @@ describe('persistence', () => {
       [{ context: { ...ctx, decision } }, /still in "intake"/],
       [{ value: 'nirvana' }, /unknown state/],
       [{ region: '99' }, /Unknown region/],
+      [{ context: { ...ctx, facts: { storeys: 'tiga' } } }, /facts: Fact "storeys"/],
     ];
     for (const [patch, message] of cases) {
       expect(() => engine.restore({ ...good, ...patch }), JSON.stringify(patch).slice(0, 60)).toThrow(
@@ -529,6 +560,8 @@ describe('persistence', () => {
       },
     });
     expect(() => throwing.restore(old)).toThrow(/boom/);
+    const empty = createEngine({ definitions: [v2], migrations: { mini: { 1: () => undefined as never } } });
+    expect(() => empty.restore(old)).toThrow(/no \{ value, context \}/);
   });
 });
 
@@ -545,6 +578,10 @@ describe('SLA in working days', () => {
     expect(at('2026-03-17')).toMatchObject({ status: 'on-track', dueDate: '2026-03-26', workingDaysLeft: 2 });
     expect(at('2026-03-25')).toMatchObject({ status: 'at-risk', workingDaysLeft: 1 });
     expect(at('2026-03-27')).toMatchObject({ status: 'overdue', workingDaysLeft: -1 });
+  });
+
+  it('refuses to view a case on a time that is not a real zoned timestamp', () => {
+    expect(() => engine.view(newMini(), { now: '2026-02-30T08:00:00+07:00' })).toThrow(CaseError);
   });
 
   it('uses the region’s local date (WIT is UTC+9)', () => {
