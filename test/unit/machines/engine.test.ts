@@ -460,16 +460,7 @@ describe('portal status sync', () => {
 describe('persistence', () => {
   it('round-trips through JSON at every step of a full case and restores to the same view', () => {
     let c = newMini({ storeys: 1, lowIncome: false });
-    const events = [
-      { type: 'checklist.tick', itemId: 'ktp' },
-      { type: 'step.complete', stepId: 'check-files' },
-      { type: 'stage.advance' },
-      { type: 'checklist.tick', itemId: 'bap' },
-      { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
-      { type: 'step.complete', stepId: 'site-survey' },
-      { type: 'stage.advance' },
-    ];
-    for (const e of events) {
+    for (const e of THROUGH_SURVEY) {
       c = drive(c, [e]);
       const restored = engine.restore(JSON.parse(JSON.stringify(c.persisted)));
       expect(restored.persisted).toEqual(c.persisted);
