@@ -17,14 +17,14 @@ function file(name: string, content: unknown): string {
 }
 
 /** Runs the CLI with stdout/stderr in memory; files are read from disk. */
-async function cli(argv: string[], now?: Date) {
+async function cli(argv: string[], now?: Date | (() => Date)) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
     out: (s) => out.push(s),
     err: (s) => err.push(s),
     readFile: (path) => readFileSync(path, 'utf8'),
-    ...(now ? { now: () => now } : {}),
+    ...(now ? { now: typeof now === 'function' ? now : () => now } : {}),
   };
   const code = await run(argv, io);
   const stdout = out.join('\n');
@@ -33,21 +33,13 @@ async function cli(argv: string[], now?: Date) {
 
 describe('unexpected failures', () => {
   it('exit 1 with the reason on stderr, and still JSON on stdout under --json', async () => {
-    const err: string[] = [];
-    const out: string[] = [];
-    const io: CliIo = {
-      out: (s) => out.push(s),
-      err: (s) => err.push(s),
-      readFile: (path) => readFileSync(path, 'utf8'),
-      now: () => {
-        throw new Error('jam sistem rusak');
-      },
-    };
-    expect(await run(['assess', 'pbg', '--region', '31', '--json'], io)).toBe(1);
-    expect(err.join('\n')).toContain('jam sistem rusak');
-    const doc = JSON.parse(out.join('\n'));
-    expect(doc).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(doc.error.message.en).toContain('Internal error: jam sistem rusak');
+    const r = await cli(['assess', 'pbg', '--region', '31', '--json'], () => {
+      throw new Error('jam sistem rusak');
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('jam sistem rusak');
+    expect(r.json()).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(r.json().error.message.en).toContain('Internal error: jam sistem rusak');
   });
 });
 
