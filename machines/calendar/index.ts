@@ -205,16 +205,9 @@ const LAST_YEAR = 9998;
 function isRealZonedTimestamp(s: string): boolean {
   const m = OFFSET_TIMESTAMP.exec(s);
   if (!m) return false;
-  const [year, month, day, hour, minute, second, offH, offM] = m.slice(1).map((x) => (x ? Number(x) : 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offH = 0, offM = 0] = m
+    .slice(1)
+    .map((x) => (x ? Number(x) : 0));
   if (year < FIRST_YEAR || year > LAST_YEAR || month < 1 || month > 12 || day < 1) return false;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
   if (hour > 23 || minute > 59 || second > 59 || offM > 59 || offH * 60 + offM > 14 * 60) return false;

@@ -74,6 +74,19 @@ export class CaseError extends Error {
 
 export type Engine = ReturnType<typeof createEngine>;
 
+function requireTimestamp(name: string, value: string): void {
+  if (!isZonedTimestamp(value)) {
+    throw new CaseError(
+      'bad-date',
+      `${name} "${value}" is not a timestamp with a zone.`,
+      'Use ISO 8601, e.g. 2026-11-02T08:00:00+07:00.',
+    );
+  }
+}
+
+const migrationFailed = (message: string) =>
+  new CaseError('migration-failed', message, 'Fix the migration; the stored case is unchanged.');
+
 /** Machines kept per engine: the shipped catalog needs at most 8 permits × 38 regions × 2 phases. */
 const MACHINE_CACHE_SIZE = 1024;
 
@@ -132,14 +145,8 @@ export function createEngine(options: EngineOptions = {}) {
   /** Opens a new case in the first stage. Throws CaseError on an unknown permit, region or fact. */
   function createCase(input: NewCase): Case {
     const d = definitionOf(input.permitId);
-    regionOf(input.region);
-    if (!isZonedTimestamp(input.receivedAt)) {
-      throw new CaseError(
-        'bad-date',
-        `receivedAt "${input.receivedAt}" is not a timestamp with a zone.`,
-        'Use ISO 8601, e.g. 2026-11-02T08:00:00+07:00.',
-      );
-    }
+    regionOf(input.region); // throws on an unknown region
+    requireTimestamp('receivedAt', input.receivedAt);
     const factProblem = input.facts ? checkFacts(lookup(d), input.facts) : null;
     if (factProblem)
       throw new CaseError(factProblem.code, factProblem.message.en, 'Fix the facts and try again.');
@@ -262,7 +269,7 @@ export function createEngine(options: EngineOptions = {}) {
     }
     let p = parsed.output as PersistedCase;
     const d = definitionOf(p.permitId);
-    regionOf(p.region);
+    regionOf(p.region); // throws on an unknown region
     if (p.machineVersion > d.version) {
       throw new CaseError(
         'too-new',
@@ -292,10 +299,8 @@ export function createEngine(options: EngineOptions = {}) {
           throw new Error('it returned no { value, context }');
         }
       } catch (error) {
-        throw new CaseError(
-          'migration-failed',
+        throw migrationFailed(
           `Migrating ${d.id} from v${p.machineVersion} failed: ${(error as Error).message}`,
-          'Fix the migration; the stored case is unchanged.',
         );
       }
       p = { ...p, ...migrated, machineVersion: p.machineVersion + 1 };
@@ -305,10 +310,8 @@ export function createEngine(options: EngineOptions = {}) {
       const again = v.safeParse(persistedCaseSchema, p);
       if (!again.success) {
         const e = issueToError(again.issues[0] as v.BaseIssue<unknown>);
-        throw new CaseError(
-          'migration-failed',
+        throw migrationFailed(
           `Migrating ${d.id} from v${migratedFrom} gave a damaged case at ${e.path}: ${e.problem.en}`,
-          'Fix the migration; the stored case is unchanged.',
         );
       }
     }
@@ -336,13 +339,7 @@ export function createEngine(options: EngineOptions = {}) {
 
   /** What the case looks like on `now` (ISO timestamp): stage, steps with modes, checklist, SLA. */
   function view(c: Case, opts: { now: string }): CaseView {
-    if (!isZonedTimestamp(opts.now)) {
-      throw new CaseError(
-        'bad-date',
-        `now "${opts.now}" is not a timestamp with a zone.`,
-        'Use ISO 8601, e.g. 2026-11-02T08:00:00+07:00.',
-      );
-    }
+    requireTimestamp('now', opts.now);
     const d = definitionOf(c.persisted.permitId);
     const region = regionOf(c.persisted.region);
     return buildView({
