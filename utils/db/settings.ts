@@ -1,0 +1,88 @@
+/**
+ * Named settings with a runtime check per key: a value that does not pass is never stored, and
+ * a stored value that no longer passes (older build, hand-edited backup) reads as unset.
+ */
+import * as v from 'valibot';
+import type { Author } from './cases';
+import type { PanduDb } from './schema';
+
+const shortText = v.pipe(v.string(), v.trim(), v.maxLength(200));
+
+export const SETTING_SCHEMAS = {
+  /** Who the officer is; `nip` (or `name` when empty) attributes their events. */
+  officer: v.strictObject({
+    name: shortText,
+    nip: v.pipe(v.string(), v.trim(), v.regex(/^(\d{18})?$/, 'nip')),
+    unit: shortText,
+    role: v.picklist(['officer', 'supervisor']),
+    region: v.pipe(v.string(), v.regex(/^(\d{2})?$/, 'province-code')),
+  }),
+  language: v.picklist(['id', 'en']),
+  /** A random id made once per browser profile; never imported from a backup. */
+  deviceId: v.pipe(v.string(), v.uuid()),
+} as const;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SETTING_SCHEMAS)[K]>;
+export type Officer = SettingValue<'officer'>;
+
+export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
+
+/** Settings that belong to this browser and never travel in a backup. */
+export const LOCAL_ONLY_SETTINGS: ReadonlySet<SettingKey> = new Set(['deviceId']);
+
+export function isSettingKey(key: unknown): key is SettingKey {
+  return typeof key === 'string' && Object.hasOwn(SETTING_SCHEMAS, key);
+}
+
+/** Checks a value for a key; the first problem as text, or null when it is fine. */
+export function settingProblem(key: SettingKey, value: unknown): string | null {
+  const result = v.safeParse(SETTING_SCHEMAS[key], value);
+  if (result.success) return null;
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return `${path ? `${path}: ` : ''}${issue.message}`;
+}
+
+export async function getSetting<K extends SettingKey>(
+  db: PanduDb,
+  key: K,
+): Promise<SettingValue<K> | undefined> {
+  const row = await db.settings.get(key);
+  if (!row) return undefined;
+  const parsed = v.safeParse(SETTING_SCHEMAS[key], row.value);
+  return parsed.success ? (parsed.output as SettingValue<K>) : undefined;
+}
+
+export async function setSetting<K extends SettingKey>(
+  db: PanduDb,
+  key: K,
+  value: SettingValue<K>,
+): Promise<void> {
+  const problem = settingProblem(key, value);
+  if (problem) throw new TypeError(`Setting ${key} refused: ${problem}`);
+  await db.settings.put({ key, value });
+}
+
+/** This browser's device id, made and stored on first use. */
+export async function deviceId(
+  db: PanduDb,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<string> {
+  const known = await getSetting(db, 'deviceId');
+  if (known) return known;
+  return db.transaction('rw', db.settings, async () => {
+    const again = await getSetting(db, 'deviceId');
+    if (again) return again;
+    const id = newId();
+    await db.settings.put({ key: 'deviceId', value: id });
+    return id;
+  });
+}
+
+/** Who is acting now, from the stored settings. */
+export async function currentAuthor(db: PanduDb): Promise<Author> {
+  const [officer, device] = await Promise.all([getSetting(db, 'officer'), deviceId(db)]);
+  const who = officer?.nip || officer?.name || null;
+  return { officer: who, device };
+}
