@@ -13,7 +13,8 @@ export default defineConfig({
     name: 'Pandu Izin',
     description:
       'Panduan alur perizinan di portal yang sudah Anda pakai / Permit-workflow guidance on the portals you already use',
-    permissions: [],
+    // alarms: the hourly SLA re-index (no install warning). Nothing else is needed yet.
+    permissions: ['alarms'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,16 +1,50 @@
 /**
- * Background: the engine host. Stateless between messages (MV3 stops idle workers), so
- * every answer is computed from the message and durable data only.
+ * Background: the engine host. Stateless between messages (MV3 stops idle workers): every
+ * answer is computed from the message and the database, and writes are acknowledged only
+ * after they committed.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { buildCaseView } from '../utils/background/case-view';
+import { createEngine } from '../machines';
+import { createHost } from '../utils/background/host';
+import { createCaseRepository, indexer } from '../utils/db/cases';
+import { openDb } from '../utils/db/schema';
+import { currentAuthor } from '../utils/db/settings';
 import { createRouter } from '../utils/messaging/router';
 
+const SLA_ALARM = 'pandu-izin-sla-reindex';
+
 export default defineBackground(() => {
-  const route = createRouter(
-    { 'page.recognised': (page) => buildCaseView(page) },
-    { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
-  );
+  const engine = createEngine();
+  const db = openDb({ indexCase: indexer(engine) });
+  const repo = createCaseRepository({ db, engine, author: () => currentAuthor(db) });
+  const { handlers } = createHost({
+    db,
+    engine,
+    repo,
+    push: async (tabId, message) => {
+      try {
+        return (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) === true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  const route = createRouter(handlers, {
+    runtimeId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+  });
+
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    db.views.delete(tabId).catch(() => undefined);
+  });
+  // SLA status moves with the calendar even when nobody touches a case: refresh the index hourly.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SLA_ALARM) repo.reindexStale().catch(() => undefined);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.alarms.create(SLA_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+    repo.reindexStale().catch(() => undefined);
+  });
 });

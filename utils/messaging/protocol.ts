@@ -1,71 +1,173 @@
 /**
- * The one protocol between the extension's contexts: every message type, its payload, its
- * answer, who may send it, and the runtime check of its payload. Adding a message means
- * adding it here; nothing else is accepted by the background.
+ * The one protocol between the extension's contexts: every message type, its payload schema
+ * (checked at runtime with valibot), its answer type, and who may send it. Adding a message
+ * means adding it here; the background accepts nothing else.
+ *
+ * Content scripts get only what a page view needs: report the page, read the case on that
+ * page, act on that case. Everything else (settings, backups, other cases) is for extension
+ * pages. Page scripts cannot reach the background at all (no `externally_connectable`).
  */
-import type { LocalizedText, PermitTypeId } from '../../machines';
-import type { RecognisedPage } from '../portals/types';
+import * as v from 'valibot';
+import { type CaseView as EngineCaseView, type LocalizedText, permitEventSchema } from '../../machines';
+import type { PageMeaning } from '../background/interpret';
+import type { SettingKey, SettingValue } from '../db/settings';
+import { PAGE_FIELDS } from '../portals/types';
 
-/** What a view needs to render a case. Grows with the engine; fields are only added. */
-export interface CaseView {
-  portal: { id: string; name: string };
-  caseRef: string | null;
-  permit: { id: PermitTypeId | null; label: string | null; name: LocalizedText | null };
-  missing: RecognisedPage['missing'];
+/** A case as views receive it: its id, its concurrency token and the engine's view model. */
+export interface CaseState {
+  id: string;
+  /** Pass back as `expectedSeq` when acting on what this state shows. */
+  seq: number;
+  view: EngineCaseView;
 }
 
-export interface ProtocolMap {
-  /** A content script recognised a case page and asks for the case's view model. */
-  'page.recognised': { request: RecognisedPage; response: CaseView };
+/** What a portal page's panel renders. */
+export interface PageView extends Omit<PageMeaning, 'opening'> {
+  case: CaseState | null;
 }
 
-export type MessageType = keyof ProtocolMap;
-export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
-export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
+export interface BackupCounts {
+  cases: number;
+  events: number;
+  evidence: number;
+  settings: number;
+  signatures: number;
+  adapters: number;
+  unchanged: number;
+}
+
+const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nullableText = v.nullable(shortText(500));
+const caseId = v.pipe(v.string(), v.minLength(1), v.maxLength(600));
+
+/** An engine event without `at` and `by`: the background stamps time and author. */
+export const intentSchema = v.variant(
+  'type',
+  permitEventSchema.options.map((option) => v.omit(option, ['at', 'by'])) as unknown as [
+    ReturnType<typeof v.omit<(typeof permitEventSchema.options)[number], ['at', 'by']>>,
+  ],
+);
+
+export const recognisedPageSchema = v.strictObject({
+  adapterId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  kind: v.literal('case-detail'),
+  caseRef: nullableText,
+  permitLabel: nullableText,
+  receivedLabel: nullableText,
+  regionLabel: nullableText,
+  missing: v.pipe(v.array(v.picklist(PAGE_FIELDS)), v.maxLength(PAGE_FIELDS.length)),
+});
+
+const settingKeySchema = v.picklist(['officer', 'language'] as const satisfies readonly SettingKey[]);
+
+/** Every message: its payload schema and whether a content script may send it. */
+export const MESSAGES = {
+  /** A content script recognised a case page: open or find its case, answer with the page view. */
+  'page.recognised': { contentScript: true, payload: recognisedPageSchema },
+  /** Read the case (a content script: only the case on its own page). */
+  'case.view': { contentScript: true, payload: v.strictObject({ caseId }) },
+  /** Act on a case (a content script: only the case on its own page). */
+  'case.intent': {
+    contentScript: true,
+    payload: v.strictObject({
+      caseId,
+      /** A UUID made by the sender once per user action: a retried message is not applied twice. */
+      eventId: v.pipe(v.string(), v.uuid()),
+      expectedSeq: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      intent: intentSchema,
+    }),
+  },
+  'settings.get': { contentScript: false, payload: v.strictObject({ key: settingKeySchema }) },
+  'settings.set': {
+    contentScript: false,
+    payload: v.strictObject({ key: settingKeySchema, value: v.unknown() }),
+  },
+  /** The whole database but the keys, as one file. */
+  'backup.export': { contentScript: false, payload: v.strictObject({}) },
+  /** Restore a backup file's text (validated whole before anything is written). */
+  'backup.import': { contentScript: false, payload: v.strictObject({ text: shortText(64 * 1024 * 1024) }) },
+} as const;
+
+export type MessageType = keyof typeof MESSAGES;
+
+type Payload<T extends MessageType> = v.InferOutput<(typeof MESSAGES)[T]['payload']>;
+
+/** Answers, per message type. */
+export interface Responses {
+  'page.recognised': PageView;
+  'case.view': CaseState;
+  'case.intent': { case: CaseState; duplicate: boolean; retries: number };
+  'settings.get': { value: unknown };
+  'settings.set': { saved: true };
+  'backup.export': { fileName: string; text: string };
+  'backup.import': BackupCounts;
+}
+
+export type RequestOf<T extends MessageType> = T extends 'settings.get' | 'settings.set'
+  ? Payload<T> & { key: SettingKey }
+  : Payload<T>;
+export type ResponseOf<T extends MessageType> = Responses[T];
+export type SettingOf<K extends SettingKey> = SettingValue<K>;
 
 export interface Message<T extends MessageType = MessageType> {
   type: T;
   payload: RequestOf<T>;
 }
 
-export type ErrorCode = 'invalid-message' | 'forbidden-sender' | 'unknown-type' | 'internal';
+export type ErrorCode =
+  | 'invalid-message'
+  | 'forbidden-sender'
+  | 'unknown-type'
+  | 'not-your-case'
+  | 'not-found'
+  | 'conflict'
+  | 'rejected'
+  | 'damaged'
+  | 'cannot-open'
+  | 'quota'
+  | 'truncated'
+  | 'wrong-format'
+  | 'wrong-version'
+  | 'tampered'
+  | 'invalid'
+  | 'chain-broken'
+  | 'diverged'
+  | 'internal';
 
 export interface ProtocolError {
   code: ErrorCode;
   message: LocalizedText;
+  details?: LocalizedText[];
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
 
-/** Message types a content script may send: only what a page view needs. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>(['page.recognised']);
-
-type Check = (payload: unknown) => string | null;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isShortText = (v: unknown, max = 500): v is string => typeof v === 'string' && v.length <= max;
-const isNullableText = (v: unknown): boolean => v === null || isShortText(v);
-
-const checkRecognisedPage: Check = (p) => {
-  if (!isRecord(p)) return 'payload must be an object';
-  if (!isShortText(p.adapterId, 64) || p.adapterId === '') return 'adapterId must be a short string';
-  if (p.kind !== 'case-detail') return 'kind must be "case-detail"';
-  if (!isNullableText(p.caseRef)) return 'caseRef must be a string of at most 500 characters or null';
-  if (!isNullableText(p.permitLabel)) return 'permitLabel must be a string of at most 500 characters or null';
-  const missing = p.missing;
-  if (!Array.isArray(missing) || !missing.every((m) => m === 'caseRef' || m === 'permit')) {
-    return 'missing must list only "caseRef" and "permit"';
+/** Thrown by a handler to refuse with a typed error (anything else thrown becomes `internal`). */
+export class Refusal extends Error {
+  constructor(readonly error: ProtocolError) {
+    super(error.message.en);
+    this.name = 'Refusal';
   }
-  return null;
-};
+}
 
-/** Runtime payload checks, one per message type. */
-export const PAYLOAD_CHECKS: { [K in MessageType]: Check } = {
-  'page.recognised': checkRecognisedPage,
-};
+/** Message types a content script may send. */
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set(
+  (Object.keys(MESSAGES) as MessageType[]).filter((t) => MESSAGES[t].contentScript),
+);
 
 /** Type guard for a message's type field. */
 export function isMessageType(type: unknown): type is MessageType {
-  return typeof type === 'string' && Object.hasOwn(PAYLOAD_CHECKS, type);
+  return typeof type === 'string' && Object.hasOwn(MESSAGES, type);
+}
+
+/** The payload as checked (valibot may normalise it, e.g. trim text), or its first problem as `path: problem`. */
+export function checkPayload(
+  type: MessageType,
+  payload: unknown,
+): { ok: true; value: unknown } | { ok: false; problem: string } {
+  const result = v.safeParse(MESSAGES[type].payload, payload);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, problem: `${path || 'payload'}: ${issue.message}`.slice(0, 300) };
 }

@@ -5,10 +5,11 @@
 import { bilingual } from '../i18n';
 import {
   CONTENT_SCRIPT_TYPES,
+  checkPayload,
   isMessageType,
   type MessageType,
-  PAYLOAD_CHECKS,
   type ProtocolError,
+  Refusal,
   type RequestOf,
   type ResponseOf,
   type Result,
@@ -18,7 +19,8 @@ import {
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number };
+  frameId?: number;
 }
 
 export type SenderKind = 'content-script' | 'extension-page';
@@ -41,7 +43,8 @@ export interface RouterIdentity {
 export function classifySender(sender: Sender, me: RouterIdentity): SenderKind | null {
   if (sender.id !== me.runtimeId) return null;
   if (sender.url?.startsWith(me.extensionOrigin)) return 'extension-page';
-  if (sender.tab) return 'content-script';
+  // Our content script runs in the top frame only, and views are bound to their tab.
+  if (typeof sender.tab?.id === 'number' && (sender.frameId ?? 0) === 0) return 'content-script';
   return null;
 }
 
@@ -63,17 +66,18 @@ export function createRouter(handlers: Handlers, me: RouterIdentity) {
     if (kind === 'content-script' && !CONTENT_SCRIPT_TYPES.has(type)) {
       return refuse({ code: 'forbidden-sender', message: bilingual('error.forbiddenSender') });
     }
-    const payload = (message as { payload?: unknown }).payload;
-    const problem = PAYLOAD_CHECKS[type](payload);
-    if (problem)
+    const checked = checkPayload(type, (message as { payload?: unknown }).payload);
+    if (!checked.ok)
       return refuse({
         code: 'invalid-message',
-        message: bilingual('error.invalidMessage', { detail: problem }),
+        message: bilingual('error.invalidMessage', { detail: checked.problem }),
       });
+    const payload = checked.value;
     try {
       const handler = handlers[type] as (p: unknown, f: { kind: SenderKind; sender: Sender }) => unknown;
       return { ok: true, data: await handler(payload, { kind, sender }) };
     } catch (err) {
+      if (err instanceof Refusal) return refuse(err.error);
       const detail = err instanceof Error ? err.message : String(err);
       return refuse({ code: 'internal', message: bilingual('error.internal', { detail }) });
     }

@@ -12,6 +12,8 @@ export const BUILTIN_ADAPTERS: readonly PortalAdapter[] = [
     detailPath: '^/sicantik/permohonan/[^/]+$',
     caseRefLabels: ['No. Pendaftaran'],
     permitLabels: ['Jenis Izin'],
+    receivedLabels: ['Tgl Terima Berkas', 'Tanggal Terima Berkas'],
+    regionLabels: ['Provinsi'],
     permits: [
       { how: 'contains', text: 'praktek dokter', permitType: 'sip-nakes' },
       { how: 'contains', text: 'praktik dokter', permitType: 'sip-nakes' },
@@ -26,6 +28,8 @@ export const BUILTIN_ADAPTERS: readonly PortalAdapter[] = [
     detailPath: '^/oss/perizinan/[^/]+$',
     caseRefLabels: ['No. Permohonan'],
     permitLabels: ['Jenis Perizinan'],
+    receivedLabels: ['Tgl Pengajuan', 'Tanggal Pengajuan'],
+    regionLabels: ['Provinsi'],
     permits: [
       { how: 'startsWith', text: 'pkkpr', permitType: 'pkkpr' },
       { how: 'contains', text: 'ukl-upl', permitType: 'persetujuan-lingkungan' },
@@ -41,6 +45,8 @@ export const BUILTIN_ADAPTERS: readonly PortalAdapter[] = [
     detailPath: '^/simbg/app/permohonan/[^/]+$',
     caseRefLabels: ['No. Registrasi'],
     permitLabels: ['Jenis Permohonan'],
+    receivedLabels: ['Tgl Pengajuan', 'Tanggal Pengajuan'],
+    regionLabels: ['Provinsi'],
     permits: [
       { how: 'startsWith', text: 'pbg', permitType: 'pbg' },
       { how: 'startsWith', text: 'slf', permitType: 'slf' },

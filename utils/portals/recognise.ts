@@ -5,7 +5,7 @@
  */
 import type { PermitTypeId } from '../../machines';
 import { BUILTIN_ADAPTERS } from './builtin';
-import type { PortalAdapter, RecognisedPage, TextRule } from './types';
+import { PAGE_FIELDS, type PageField, type PortalAdapter, type RecognisedPage, type TextRule } from './types';
 
 /** Collapses whitespace, drops a trailing colon and lower-cases: how labels are compared. */
 export function normaliseLabel(text: string): string {
@@ -85,8 +85,22 @@ export function recognisePage(
   const caseRef = readLabelledValue(doc, adapter.caseRefLabels);
   const permitLabel = readLabelledValue(doc, adapter.permitLabels);
   if (caseRef === null && permitLabel === null) return null;
-  const missing: RecognisedPage['missing'] = [];
-  if (caseRef === null) missing.push('caseRef');
-  if (permitLabel === null) missing.push('permit');
-  return { adapterId: adapter.id, kind: 'case-detail', caseRef, permitLabel, missing };
+  const receivedLabel = readLabelledValue(doc, adapter.receivedLabels);
+  const regionLabel = readLabelledValue(doc, adapter.regionLabels);
+  const read: Record<PageField, string | null> = {
+    caseRef,
+    permit: permitLabel,
+    received: receivedLabel,
+    region: regionLabel,
+  };
+  const missing = PAGE_FIELDS.filter((f) => read[f] === null);
+  return {
+    adapterId: adapter.id,
+    kind: 'case-detail',
+    caseRef,
+    permitLabel,
+    receivedLabel,
+    regionLabel,
+    missing,
+  };
 }

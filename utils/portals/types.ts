@@ -24,18 +24,28 @@ export interface PortalAdapter {
   caseRefLabels: string[];
   /** Visible labels of the permit name. */
   permitLabels: string[];
+  /** Visible labels of the date the portal received the file (the SLA clock starts there). */
+  receivedLabels: string[];
+  /** Visible labels of the province the case is in (matched to a BPS code by name). */
+  regionLabels: string[];
   /** The portal's permit names -> catalog ids, first match wins. */
   permits: PermitMapping[];
   /** Fixture pages that exercise this adapter (STYLE.md: every adapter says where it was checked). */
   fixtures: string[];
 }
 
-/** What the content script read from a page, before the background interprets it. */
+/** The fields a case-detail page is read for. */
+export type PageField = 'caseRef' | 'permit' | 'received' | 'region';
+export const PAGE_FIELDS: readonly PageField[] = ['caseRef', 'permit', 'received', 'region'];
+
+/** What the content script read from a page, verbatim, before the background interprets it. */
 export interface RecognisedPage {
   adapterId: string;
   kind: 'case-detail';
   caseRef: string | null;
   permitLabel: string | null;
-  /** Field names (`caseRef`, `permit`) that could not be read. */
-  missing: Array<'caseRef' | 'permit'>;
+  receivedLabel: string | null;
+  regionLabel: string | null;
+  /** Fields that could not be read. */
+  missing: PageField[];
 }

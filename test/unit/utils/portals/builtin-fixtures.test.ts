@@ -2,11 +2,15 @@
 // single-page app needs a real browser: test/e2e/overlay.spec.ts covers it).
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCaseView } from '../../../../utils/background/case-view';
+import { REGIONS } from '../../../../machines';
+import { interpretPage } from '../../../../utils/background/interpret';
 import { recognisePage } from '../../../../utils/portals/recognise';
 import { buildDataset } from '../../../fixtures/portal/dataset';
+import { REGIONS as PORTAL_REGIONS } from '../../../fixtures/portal/regions';
 import { PORTAL_PATHS } from '../../../fixtures/portal/routes';
 import { type DemoPortal, startDemoPortal } from '../../../fixtures/portal/server';
+
+const bpsCodeOf = (name: string) => REGIONS.find((r) => r.name.id === name)?.code;
 
 let portal: DemoPortal;
 beforeAll(async () => {
@@ -26,15 +30,26 @@ describe('built-in adapters on their fixture pages', () => {
   it.each([
     ['sicantik', 'sicantik'],
     ['oss', 'oss-rba'],
-  ] as const)('%s: reads every seed case and maps its permit to the catalog', async (portalId, adapterId) => {
-    for (const c of buildDataset(portal.today)[portalId].seed) {
-      const path = PORTAL_PATHS[portalId].detail(c.id);
-      const page = recognisePage(await load(path), new URL(path, portal.url).pathname);
-      expect(page, c.id).toMatchObject({ adapterId, caseRef: c.id, missing: [] });
-      if (!page) continue;
-      expect(buildCaseView(page).permit.id, page.permitLabel ?? '').not.toBeNull();
-    }
-  });
+  ] as const)(
+    '%s: reads every seed case; its permit, province and received date open a case',
+    async (portalId, adapterId) => {
+      for (const c of buildDataset(portal.today)[portalId].seed) {
+        const path = PORTAL_PATHS[portalId].detail(c.id);
+        const page = recognisePage(await load(path), new URL(path, portal.url).pathname);
+        expect(page, c.id).toMatchObject({ adapterId, caseRef: c.id, missing: [] });
+        if (!page) continue;
+        const meaning = interpretPage(page, { now: '2026-11-30T03:00:00Z' });
+        expect(meaning.permit.id, page.permitLabel ?? '').not.toBeNull();
+        expect(meaning.opening, c.id).toMatchObject({
+          portal: adapterId,
+          caseRef: c.id,
+          // The portal's data-kode is Kemendagri's code; ours is BPS (they differ in Papua).
+          region: bpsCodeOf(PORTAL_REGIONS[c.region].province),
+          receivedAt: expect.stringMatching(new RegExp(`^${c.received}T08:00:00\\+0[789]:00$`)),
+        });
+      }
+    },
+  );
 
   it('ignores the list pages', async () => {
     expect(recognisePage(await load(PORTAL_PATHS.sicantik.list), PORTAL_PATHS.sicantik.list)).toBeNull();

@@ -98,13 +98,16 @@ describe('recognisePage', () => {
   });
 
   it('says which field it could not read on a half-recognised page', () => {
-    document.body.innerHTML = '<table><tr><th>No. Pendaftaran</th><td>0142</td></tr></table>';
+    document.body.innerHTML =
+      '<table><tr><th>No. Pendaftaran</th><td>0142</td></tr><tr><th>Provinsi</th><td>Bali</td></tr></table>';
     expect(recognisePage(document, '/sicantik/permohonan/0142')).toEqual({
       adapterId: 'sicantik',
       kind: 'case-detail',
       caseRef: '0142',
       permitLabel: null,
-      missing: ['permit'],
+      receivedLabel: null,
+      regionLabel: 'Bali',
+      missing: ['permit', 'received'],
     });
   });
 });

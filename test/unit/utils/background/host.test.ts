@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../../machines';
+import { createHost } from '../../../../utils/background/host';
+import { createCaseRepository, indexer } from '../../../../utils/db/cases';
+import { openDb, type PanduDb } from '../../../../utils/db/schema';
+import { currentAuthor } from '../../../../utils/db/settings';
+import type { CaseState, PageView, Result } from '../../../../utils/messaging/protocol';
+import type { CaseChanged } from '../../../../utils/messaging/push';
+import { createRouter, type Sender } from '../../../../utils/messaging/router';
+
+const engine = createEngine();
+const me = { runtimeId: 'pandu-id', extensionOrigin: 'chrome-extension://pandu-id/' };
+const tab = (id: number, path = '/oss/perizinan/I-1'): Sender => ({
+  id: 'pandu-id',
+  url: `http://127.0.0.1:4000${path}`,
+  tab: { id },
+  frameId: 0,
+});
+const extensionPage: Sender = { id: 'pandu-id', url: 'chrome-extension://pandu-id/options.html' };
+const page = (caseRef: string) => ({
+  adapterId: 'oss-rba',
+  kind: 'case-detail',
+  caseRef,
+  permitLabel: 'Izin',
+  receivedLabel: '20 Nov 2026',
+  regionLabel: 'DKI Jakarta',
+  missing: [],
+});
+
+function setup(opts: { deliver?: (tabId: number) => boolean } = {}) {
+  let t = Date.parse('2026-11-23T01:00:00Z');
+  const now = () => {
+    t += 1000;
+    return new Date(t).toISOString();
+  };
+  const db = openDb({ name: `host-${crypto.randomUUID()}`, indexCase: indexer(engine), now });
+  const repo = createCaseRepository({ db, engine, now, author: () => currentAuthor(db) });
+  const pushed: Array<{ tabId: number; message: CaseChanged }> = [];
+  const { handlers } = createHost({
+    db,
+    engine,
+    repo,
+    now,
+    push: async (tabId, message) => {
+      pushed.push({ tabId, message });
+      return opts.deliver ? opts.deliver(tabId) : true;
+    },
+  });
+  const route = createRouter(handlers, me);
+  const send = async <T>(type: string, payload: unknown, sender: Sender) =>
+    (await route({ type, payload }, sender)) as Result<T>;
+  return { db, send, pushed };
+}
+
+async function snapshot(db: PanduDb) {
+  return Promise.all([db.cases.toArray(), db.events.toArray(), db.settings.toArray(), db.views.toArray()]);
+}
+
+const uuid = () => crypto.randomUUID();
+
+async function recognise(send: ReturnType<typeof setup>['send'], tabId: number, caseRef = 'I-1') {
+  const answer = await send<PageView>(
+    'page.recognised',
+    page(caseRef),
+    tab(tabId, `/oss/perizinan/${caseRef}`),
+  );
+  if (!answer.ok || !answer.data.case) throw new Error(JSON.stringify(answer));
+  return answer.data.case;
+}
+
+describe('the background host', () => {
+  it('opens the case a page shows, binds the tab to it and answers with its view', async () => {
+    const { db, send } = setup();
+    const state = await recognise(send, 3);
+    expect(state).toMatchObject({
+      id: 'oss-rba:I-1',
+      seq: 0,
+      view: { permit: { id: 'oss-rba' }, stage: { index: 0 } },
+    });
+    expect(await db.views.get(3)).toMatchObject({ caseId: 'oss-rba:I-1' });
+    // The same page in another tab finds the same case.
+    expect((await recognise(send, 4)).id).toBe('oss-rba:I-1');
+    expect(await db.cases.count()).toBe(1);
+  });
+
+  it('answers a page it cannot keep a case for with the reason, and unbinds the tab', async () => {
+    const { db, send } = setup();
+    await recognise(send, 3);
+    const answer = await send<PageView>(
+      'page.recognised',
+      { ...page('I-2'), permitLabel: 'PB UMKU' },
+      tab(3),
+    );
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { case: null, notice: { en: expect.stringMatching(/not in the Pandu Izin catalog/) } },
+    });
+    expect(await db.views.get(3)).toBeUndefined();
+  });
+
+  it('applies a tab’s intent on its own case and pushes the new state to every tab showing it', async () => {
+    const { send, pushed } = setup();
+    const state = await recognise(send, 3);
+    await recognise(send, 4);
+    await recognise(send, 5, 'I-9');
+    const itemId = state.view.steps[0]?.items[0]?.id;
+    const answer = await send<{ case: CaseState }>(
+      'case.intent',
+      { caseId: state.id, eventId: uuid(), expectedSeq: 0, intent: { type: 'checklist.tick', itemId } },
+      tab(3),
+    );
+    expect(answer).toMatchObject({ ok: true, data: { case: { seq: 1 }, duplicate: false } });
+    expect(pushed.map((p) => p.tabId).sort()).toEqual([3, 4]);
+    expect(pushed[0]?.message).toMatchObject({ type: 'case.changed', case: { id: state.id, seq: 1 } });
+  });
+
+  it('forgets a tab that no longer listens', async () => {
+    const { db, send } = setup({ deliver: (tabId) => tabId !== 4 });
+    const state = await recognise(send, 3);
+    await recognise(send, 4);
+    const itemId = state.view.steps[0]?.items[0]?.id;
+    await send(
+      'case.intent',
+      { caseId: state.id, eventId: uuid(), intent: { type: 'checklist.tick', itemId } },
+      tab(3),
+    );
+    expect((await db.views.toArray()).map((v) => v.tabId)).toEqual([3]);
+  });
+
+  it('refuses a content script reading or changing a case its tab does not show, changing nothing', async () => {
+    const { db, send } = setup();
+    const mine = await recognise(send, 3);
+    const other = await recognise(send, 4, 'I-2');
+    const before = await snapshot(db);
+    const read = await send('case.view', { caseId: other.id }, tab(3));
+    const itemId = mine.view.steps[0]?.items[0]?.id;
+    const write = await send(
+      'case.intent',
+      { caseId: other.id, eventId: uuid(), intent: { type: 'checklist.tick', itemId } },
+      tab(3),
+    );
+    for (const answer of [read, write]) {
+      expect(answer).toMatchObject({
+        ok: false,
+        error: {
+          code: 'not-your-case',
+          message: { id: expect.stringMatching(/hanya dapat/), en: expect.stringMatching(/may only/) },
+        },
+      });
+    }
+    expect(await snapshot(db)).toEqual(before);
+    // An extension page may read any case.
+    expect(await send('case.view', { caseId: other.id }, extensionPage)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a content script asking for an export, and a foreign sender, changing nothing', async () => {
+    const { db, send } = setup();
+    await recognise(send, 3);
+    const before = await snapshot(db);
+    expect(await send('backup.export', {}, tab(3))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(await send('settings.set', { key: 'language', value: 'en' }, tab(3))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(await send('page.recognised', page('I-7'), { ...tab(8), id: 'another-extension' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('returns a typed conflict for a stale action and a plain refusal for an impossible one', async () => {
+    const { send } = setup();
+    const state = await recognise(send, 3);
+    const [first] = state.view.steps[0]?.items ?? [];
+    const act = (intent: unknown, expectedSeq: number) =>
+      send('case.intent', { caseId: state.id, eventId: uuid(), expectedSeq, intent }, tab(3));
+    expect(await act({ type: 'checklist.tick', itemId: first?.id }, 0)).toMatchObject({ ok: true });
+    const stepId = state.view.steps[0]?.id;
+    expect(await act({ type: 'step.complete', stepId }, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await act({ type: 'step.complete', stepId }, 1)).toMatchObject({
+      ok: false,
+      error: { code: 'rejected' },
+    });
+  });
+
+  it('keeps settings behind their checks', async () => {
+    const { db, send } = setup();
+    const bad = await send(
+      'settings.set',
+      { key: 'officer', value: { name: 'A', nip: 'abc' } },
+      extensionPage,
+    );
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(await db.settings.count()).toBe(0);
+    expect(await send('settings.set', { key: 'language', value: 'en' }, extensionPage)).toEqual({
+      ok: true,
+      data: { saved: true },
+    });
+    expect(await send('settings.get', { key: 'language' }, extensionPage)).toEqual({
+      ok: true,
+      data: { value: 'en' },
+    });
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * The one message the background pushes to content scripts: a case they show changed. Kept
+ * apart from protocol.ts so the content script does not bundle the engine's schemas.
+ */
+import * as v from 'valibot';
+import type { CaseState } from './protocol';
+
+export interface CaseChanged {
+  type: 'case.changed';
+  case: CaseState;
+}
+
+const caseId = v.pipe(v.string(), v.minLength(1), v.maxLength(600));
+
+const caseChangedSchema = v.strictObject({
+  type: v.literal('case.changed'),
+  case: v.strictObject({
+    id: caseId,
+    seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    view: v.looseObject({ caseId, steps: v.array(v.unknown()), stages: v.array(v.unknown()) }),
+  }),
+});
+
+/** The pushed message, or null when `message` is not one (never throws). */
+export function asCaseChanged(message: unknown): CaseChanged | null {
+  return v.is(caseChangedSchema, message) ? (message as unknown as CaseChanged) : null;
+}
