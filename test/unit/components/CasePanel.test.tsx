@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CasePanel } from '../../../components/CasePanel';
-import type { CaseView } from '../../../utils/messaging/protocol';
+import { createEngine } from '../../../machines';
+import type { CaseState, PageView } from '../../../utils/messaging/protocol';
 
-const view: CaseView = {
+const view: PageView = {
   portal: { id: 'sicantik', name: 'SiCantik Cloud' },
   caseRef: '0142307703072025',
   permit: {
@@ -14,7 +15,32 @@ const view: CaseView = {
     name: { id: 'Izin Reklame', en: 'Advertising Permit' },
   },
   missing: [],
+  notice: null,
+  case: null,
 };
+
+/** A real OSS RBA case in its first stage (five checklist items), one of them ticked. */
+function ossCase(): CaseState {
+  const engine = createEngine();
+  const opened = engine.createCase({
+    id: 'oss-rba:P-1',
+    permitId: 'oss-rba',
+    region: '31',
+    receivedAt: '2026-11-20T08:00:00+07:00',
+  });
+  const first = engine.view(opened, { now: '2026-11-23T08:00:00+07:00' }).steps[0]?.items[0]?.id ?? '';
+  const ticked = engine.applyEvent(opened, {
+    type: 'checklist.tick',
+    itemId: first,
+    at: '2026-11-23T08:00:00+07:00',
+  });
+  if (!ticked.ok) throw new Error('fixture case did not take the tick');
+  return {
+    id: 'oss-rba:P-1',
+    seq: ticked.case.persisted.seq,
+    view: engine.view(ticked.case, { now: '2026-11-23T09:00:00+07:00' }),
+  };
+}
 
 let host: HTMLElement;
 function mount(ui: preact.ComponentChild) {
@@ -56,9 +82,9 @@ describe('CasePanel', () => {
   });
 
   it('says which fields could not be read', () => {
-    mount(<CasePanel view={{ ...view, caseRef: null, missing: ['caseRef'] }} />);
+    mount(<CasePanel view={{ ...view, caseRef: null, missing: ['caseRef', 'received'] }} />);
     expect(host.querySelector('[role="status"]')?.textContent).toBe(
-      'Tidak terbaca di halaman ini: nomor perkara',
+      'Tidak terbaca di halaman ini: nomor perkara, tanggal terima berkas',
     );
   });
 
@@ -88,5 +114,72 @@ describe('CasePanel', () => {
     ) as HTMLButtonElement;
     act(() => launcher.click());
     expect(host.querySelector('aside')).not.toBeNull();
+  });
+
+  it('says why no case is kept for the page', () => {
+    mount(
+      <CasePanel
+        view={{ ...view, notice: { id: 'Provinsi tidak dikenali', en: 'Province not recognised' } }}
+      />,
+    );
+    expect(byTestId('pandu-notice')?.textContent).toBe('Provinsi tidak dikenali');
+    expect(byTestId('pandu-case')).toBeNull();
+  });
+
+  it('lists the current stage’s checklist with what is already ticked', () => {
+    mount(<CasePanel view={{ ...view, case: ossCase() }} />);
+    expect(byTestId('pandu-stage')?.textContent).toMatch(/^Tahap 1 dari \d+: /);
+    expect(byTestId('pandu-progress')?.textContent).toBe('Daftar periksa: 1 dari 5 dicentang');
+    const boxes = [...host.querySelectorAll<HTMLInputElement>('[data-testid="pandu-item"] input')];
+    expect(boxes).toHaveLength(5);
+    expect(boxes.map((b) => b.checked)).toEqual([true, false, false, false, false]);
+    // Every checkbox is labelled (not colour- or position-only).
+    for (const box of boxes) expect(host.querySelector(`label[for="${box.id}"]`)?.textContent).toBeTruthy();
+  });
+
+  it('turns a click into an intent and leaves the state to the owner', () => {
+    const onIntent = vi.fn();
+    const state = ossCase();
+    mount(<CasePanel view={{ ...view, case: state }} onIntent={onIntent} />);
+    const items = [...host.querySelectorAll<HTMLElement>('[data-testid="pandu-item"]')];
+    const box = (i: number) => items[i]?.querySelector('input') as HTMLInputElement;
+    act(() => box(1).click());
+    act(() => box(0).click());
+    expect(onIntent.mock.calls).toEqual([
+      [{ type: 'checklist.tick', itemId: items[1]?.dataset.item }],
+      [{ type: 'checklist.untick', itemId: items[0]?.dataset.item }],
+    ]);
+    act(() => (byTestId('pandu-complete-step') as HTMLButtonElement).click());
+    expect(onIntent).toHaveBeenLastCalledWith({ type: 'step.complete', stepId: state.view.steps[0]?.id });
+  });
+
+  it('offers to move on only when the case can', () => {
+    const state = ossCase();
+    mount(<CasePanel view={{ ...view, case: state }} />);
+    expect(byTestId('pandu-advance')).toBeNull();
+    render(null, host);
+    act(() =>
+      render(
+        <CasePanel view={{ ...view, case: { ...state, view: { ...state.view, canMoveOn: true } } }} />,
+        host,
+      ),
+    );
+    expect(byTestId('pandu-advance')?.textContent).toBe('Lanjut ke tahap berikutnya');
+  });
+
+  it('shows a refused action with its details', () => {
+    mount(
+      <CasePanel
+        view={{ ...view, case: ossCase() }}
+        error={{
+          code: 'conflict',
+          message: { id: 'Perkara ini sudah diubah', en: 'This case was changed' },
+          details: [{ id: 'sudah dicentang', en: 'already ticked' }],
+        }}
+      />,
+    );
+    expect(byTestId('pandu-error')?.textContent).toBe(
+      'Tindakan tidak disimpan. Perkara ini sudah diubahsudah dicentang',
+    );
   });
 });
