@@ -8,9 +8,9 @@ import { exportBackup, importBackup } from '../db/backup';
 import type { CaseRepository, StoreError } from '../db/cases';
 import type { CaseRow, PanduDb } from '../db/schema';
 import { getSetting, isSettingKey, type SettingKey, setSetting, settingProblem } from '../db/settings';
-import type { CaseState, ErrorCode, PageView } from '../messaging/protocol';
+import type { CaseChanged, CaseState, ErrorCode, PageView } from '../messaging/protocol';
 import { Refusal } from '../messaging/protocol';
-import type { CaseChanged } from '../messaging/push';
+
 import type { Handlers, SenderKind } from '../messaging/router';
 import type { PortalAdapter } from '../portals/types';
 import { interpretPage } from './interpret';

@@ -114,6 +114,16 @@ export interface Message<T extends MessageType = MessageType> {
   payload: RequestOf<T>;
 }
 
+/**
+ * The one message the background sends to content scripts: a case their tab shows changed.
+ * Its runtime check is in push.ts, apart from this file, so the content script does not
+ * bundle the engine's event schemas (they would triple its size).
+ */
+export interface CaseChanged {
+  type: 'case.changed';
+  case: CaseState;
+}
+
 export type ErrorCode =
   | 'invalid-message'
   | 'forbidden-sender'

@@ -1,14 +1,11 @@
 /**
- * The one message the background pushes to content scripts: a case they show changed. Kept
- * apart from protocol.ts so the content script does not bundle the engine's schemas.
+ * Runtime check of the `case.changed` push declared in protocol.ts. Kept apart so the content
+ * script does not bundle the engine's schemas.
  */
 import * as v from 'valibot';
-import type { CaseState } from './protocol';
+import type { CaseChanged } from './protocol';
 
-export interface CaseChanged {
-  type: 'case.changed';
-  case: CaseState;
-}
+export type { CaseChanged };
 
 const caseId = v.pipe(v.string(), v.minLength(1), v.maxLength(600));
 

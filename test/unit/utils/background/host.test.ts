@@ -4,8 +4,8 @@ import { createHost } from '../../../../utils/background/host';
 import { createCaseRepository, indexer } from '../../../../utils/db/cases';
 import { openDb, type PanduDb } from '../../../../utils/db/schema';
 import { currentAuthor } from '../../../../utils/db/settings';
-import type { CaseState, PageView, Result } from '../../../../utils/messaging/protocol';
-import type { CaseChanged } from '../../../../utils/messaging/push';
+import type { CaseChanged, CaseState, PageView, Result } from '../../../../utils/messaging/protocol';
+
 import { createRouter, type Sender } from '../../../../utils/messaging/router';
 
 const engine = createEngine();
