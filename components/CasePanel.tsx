@@ -7,8 +7,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ItemView, StepView, WorkMode } from '../machines';
 import type { Intent } from '../utils/db/cases';
-import { type Language, type MessageKey, otherLanguage, pick, t } from '../utils/i18n';
+import { type Language, type MessageKey, pick, t } from '../utils/i18n';
 import type { PageView, ProtocolError } from '../utils/messaging/protocol';
+import { LanguageToggle } from './LanguageToggle';
 
 export interface CasePanelProps {
   view: PageView | null;
@@ -68,15 +69,7 @@ export function CasePanel({
     >
       <header class="pi-header">
         <h2 class="pi-title">{t(lang, 'panel.title')}</h2>
-        <button
-          type="button"
-          class="pi-button"
-          onClick={() => setLang(otherLanguage(lang))}
-          aria-label={t(lang, 'panel.switchLanguage')}
-          data-testid="pandu-language"
-        >
-          {t(lang, 'panel.languageButton')}
-        </button>
+        <LanguageToggle lang={lang} onChange={setLang} testId="pandu-language" />
         <button
           type="button"
           class="pi-button"

@@ -5,9 +5,10 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '../utils/db/live';
 import type { PanduDb } from '../utils/db/schema';
-import { type Language, otherLanguage, pick, t } from '../utils/i18n';
+import { type Language, pick, t } from '../utils/i18n';
 import { sendRequest } from '../utils/messaging/client';
 import type { ProtocolError } from '../utils/messaging/protocol';
+import { LanguageToggle } from './LanguageToggle';
 
 export interface OptionsPageProps {
   db: PanduDb;
@@ -81,15 +82,7 @@ export function OptionsPage({
     <main class="pi-options" lang={lang}>
       <header class="pi-options-header">
         <h1>{t(lang, 'options.title')}</h1>
-        <button
-          type="button"
-          class="pi-button"
-          onClick={() => setLang(otherLanguage(lang))}
-          aria-label={t(lang, 'panel.switchLanguage')}
-          data-testid="options-language"
-        >
-          {t(lang, 'panel.languageButton')}
-        </button>
+        <LanguageToggle lang={lang} onChange={setLang} testId="options-language" />
       </header>
       <section aria-labelledby="pi-data-title">
         <h2 id="pi-data-title">{t(lang, 'options.dataTitle')}</h2>

@@ -37,6 +37,22 @@ async function openCase(page: Page, baseUrl: string, caseRef: string) {
   return overlay;
 }
 
+/** Opens the case in the test's page and in a second tab, runs `body`, closes the second tab. */
+async function inTwoTabs(
+  page: Page,
+  baseUrl: string,
+  caseRef: string,
+  body: (first: OverlayPanel, second: OverlayPanel, secondPage: Page) => Promise<void>,
+) {
+  const first = await openCase(page, baseUrl, caseRef);
+  const secondPage = await page.context().newPage();
+  try {
+    await body(first, await openCase(secondPage, baseUrl, caseRef), secondPage);
+  } finally {
+    await secondPage.close();
+  }
+}
+
 test.describe('case storage', () => {
   test('ticks survive the service worker being stopped and the page being reloaded', async ({
     page,
@@ -64,47 +80,37 @@ test.describe('case storage', () => {
   });
 
   test('two tabs ticking different items at the same time both persist, and both tabs show both', async ({
-    context,
     page,
     portal,
   }) => {
-    const caseRef = ossCases(portal.today)[1] as string;
-    const first = await openCase(page, portal.url, caseRef);
-    const otherPage = await context.newPage();
-    try {
-      const second = await openCase(otherPage, portal.url, caseRef);
-      await Promise.all([first.checkbox(2).click(), second.checkbox(3).click()]);
-      for (const view of [first, second]) {
-        await expect(view.item(2)).toHaveAttribute('data-status', 'ticked');
-        await expect(view.item(3)).toHaveAttribute('data-status', 'ticked');
-        await expect(view.progress).toHaveText('Daftar periksa: 2 dari 5 dicentang');
-      }
-      await expect(first.error).toHaveCount(0);
-      await expect(second.error).toHaveCount(0);
-      await otherPage.reload();
-      await expect(second.item(2)).toHaveAttribute('data-status', 'ticked');
-      await expect(second.item(3)).toHaveAttribute('data-status', 'ticked');
-    } finally {
-      await otherPage.close();
-    }
+    await inTwoTabs(
+      page,
+      portal.url,
+      ossCases(portal.today)[1] as string,
+      async (first, second, secondPage) => {
+        await Promise.all([first.checkbox(2).click(), second.checkbox(3).click()]);
+        for (const view of [first, second]) {
+          await expect(view.item(2)).toHaveAttribute('data-status', 'ticked');
+          await expect(view.item(3)).toHaveAttribute('data-status', 'ticked');
+          await expect(view.progress).toHaveText('Daftar periksa: 2 dari 5 dicentang');
+          await expect(view.error).toHaveCount(0);
+        }
+        await secondPage.reload();
+        await expect(second.item(2)).toHaveAttribute('data-status', 'ticked');
+        await expect(second.item(3)).toHaveAttribute('data-status', 'ticked');
+      },
+    );
   });
 
   test('a change in one tab reaches another tab showing the same case without a reload', async ({
-    context,
     page,
     portal,
   }) => {
-    const caseRef = ossCases(portal.today)[2] as string;
-    const first = await openCase(page, portal.url, caseRef);
-    const otherPage = await context.newPage();
-    try {
-      const second = await openCase(otherPage, portal.url, caseRef);
+    await inTwoTabs(page, portal.url, ossCases(portal.today)[2] as string, async (first, second) => {
       await first.checkbox(4).check();
       await expect(second.item(4)).toHaveAttribute('data-status', 'ticked');
       await second.checkbox(4).uncheck();
       await expect(first.item(4)).toHaveAttribute('data-status', 'pending');
-    } finally {
-      await otherPage.close();
-    }
+    });
   });
 });

@@ -10,6 +10,8 @@
 import * as v from 'valibot';
 import { type CaseView as EngineCaseView, type LocalizedText, permitEventSchema } from '../../machines';
 import type { PageMeaning } from '../background/interpret';
+import type { BackupErrorCode, ImportCounts } from '../db/backup';
+import type { StoreErrorCode } from '../db/cases';
 import type { SettingKey, SettingValue } from '../db/settings';
 import { PAGE_FIELDS } from '../portals/types';
 
@@ -24,16 +26,6 @@ export interface CaseState {
 /** What a portal page's panel renders. */
 export interface PageView extends Omit<PageMeaning, 'opening'> {
   case: CaseState | null;
-}
-
-export interface BackupCounts {
-  cases: number;
-  events: number;
-  evidence: number;
-  settings: number;
-  signatures: number;
-  adapters: number;
-  unchanged: number;
 }
 
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -100,7 +92,7 @@ export interface Responses {
   'settings.get': { value: unknown };
   'settings.set': { saved: true };
   'backup.export': { fileName: string; text: string };
-  'backup.import': BackupCounts;
+  'backup.import': ImportCounts;
 }
 
 export type RequestOf<T extends MessageType> = T extends 'settings.get' | 'settings.set'
@@ -129,20 +121,8 @@ export type ErrorCode =
   | 'forbidden-sender'
   | 'unknown-type'
   | 'not-your-case'
-  | 'not-found'
-  | 'conflict'
-  | 'rejected'
-  | 'damaged'
-  | 'cannot-open'
-  | 'quota'
-  | 'truncated'
-  | 'wrong-format'
-  | 'wrong-version'
-  | 'tampered'
-  | 'invalid'
-  | 'chain-broken'
-  | 'diverged'
-  | 'internal';
+  | StoreErrorCode
+  | BackupErrorCode;
 
 export interface ProtocolError {
   code: ErrorCode;

@@ -3,7 +3,11 @@ import { asCaseChanged } from '../../../../utils/messaging/push';
 
 const good = {
   type: 'case.changed',
-  case: { id: 'oss-rba:I-1', seq: 3, view: { caseId: 'oss-rba:I-1', steps: [], stages: [], status: 'in-progress' } },
+  case: {
+    id: 'oss-rba:I-1',
+    seq: 3,
+    view: { caseId: 'oss-rba:I-1', steps: [], stages: [], status: 'in-progress' },
+  },
 };
 
 describe('asCaseChanged', () => {
