@@ -43,8 +43,15 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SLA_ALARM) repo.reindexStale().catch(() => undefined);
   });
-  browser.runtime.onInstalled.addListener(() => {
+  // Alarms may not survive a browser restart, so both install and startup (re)create it.
+  const scheduleReindex = () => {
     browser.alarms.create(SLA_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
     repo.reindexStale().catch(() => undefined);
+  };
+  browser.runtime.onInstalled.addListener(scheduleReindex);
+  browser.runtime.onStartup.addListener(() => {
+    // Tab ids start again after a browser restart: old tab-to-case bindings mean nothing.
+    db.views.clear().catch(() => undefined);
+    scheduleReindex();
   });
 });
