@@ -83,7 +83,14 @@ export {
  * import { InvalidDataError, parseDefinition } from './machines';
  * try { parseDefinition({}); } catch (e) { if (e instanceof InvalidDataError) e.errors.length; }
  */
-export { type DataError, InvalidDataError } from './data/errors';
+/**
+ * Where a valibot issue points, as `stages[2].steps[0].id` (`(root)` for the whole input):
+ * the one path format of every error message, in the plugin and its hosts.
+ * @example
+ * import { formatPath } from './machines';
+ * formatPath([{ key: 'stages' }, { key: 2 }, { key: 'id' }]); // 'stages[2].id'
+ */
+export { type DataError, formatPath, InvalidDataError } from './data/errors';
 /**
  * Three-valued conditions on case facts: unknown facts never shrink the requirements.
  * @example

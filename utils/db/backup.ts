@@ -12,6 +12,7 @@ import {
   canonicalJson,
   type Engine,
   EVENT_TYPES,
+  formatPath,
   type LocalizedText,
   type PersistedCase,
   sha256Hex,
@@ -286,11 +287,8 @@ const contentSchema = v.strictObject({
 
 /** `content.cases[3].seq` from valibot's path. */
 function pathOf(issue: v.BaseIssue<unknown>): string {
-  let out = 'content';
-  for (const item of issue.path ?? []) {
-    out += typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`;
-  }
-  return out;
+  const inner = issue.path?.length ? formatPath(issue.path) : '';
+  return inner === '' ? 'content' : inner.startsWith('[') ? `content${inner}` : `content.${inner}`;
 }
 
 function shapeProblem(issue: v.BaseIssue<unknown>): LocalizedText {

@@ -3,6 +3,7 @@
  * a stored value that no longer passes (older build, hand-edited backup) reads as unset.
  */
 import * as v from 'valibot';
+import { formatPath } from '../../machines';
 import type { Author } from './cases';
 import type { PanduDb } from './schema';
 
@@ -40,8 +41,7 @@ export function settingProblem(key: SettingKey, value: unknown): string | null {
   const result = v.safeParse(SETTING_SCHEMAS[key], value);
   if (result.success) return null;
   const issue = result.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return `${path ? `${path}: ` : ''}${issue.message}`;
+  return `${issue.path ? `${formatPath(issue.path)}: ` : ''}${issue.message}`;
 }
 
 export async function getSetting<K extends SettingKey>(

@@ -8,7 +8,12 @@
  * pages. Page scripts cannot reach the background at all (no `externally_connectable`).
  */
 import * as v from 'valibot';
-import { type CaseView as EngineCaseView, type LocalizedText, permitEventSchema } from '../../machines';
+import {
+  type CaseView as EngineCaseView,
+  formatPath,
+  type LocalizedText,
+  permitEventSchema,
+} from '../../machines';
 import type { PageMeaning } from '../background/interpret';
 import type { BackupErrorCode, ImportCounts } from '../db/backup';
 import type { StoreErrorCode } from '../db/cases';
@@ -158,6 +163,6 @@ export function checkPayload(
   const result = v.safeParse(MESSAGES[type].payload, payload);
   if (result.success) return { ok: true, value: result.output };
   const issue = result.issues[0];
-  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, problem: `${path || 'payload'}: ${issue.message}`.slice(0, 300) };
+  const path = issue.path ? formatPath(issue.path) : 'payload';
+  return { ok: false, problem: `${path}: ${issue.message}`.slice(0, 300) };
 }
