@@ -1,6 +1,7 @@
 /**
  * The scripted demo tour: open a portal list, open a case, show the overlay — on a classic
- * portal and on the single-page one. Writes screenshots and summary.json. Used by
+ * portal and on the single-page one — then tick a checklist item and show it kept after a
+ * reload. Writes screenshots and summary.json. Used by
  * `npm run demo` without a display and by an E2E test, so the demo cannot silently rot.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ export interface TourStep {
   screenshot: string;
   panel?: { permit: string; caseRef: string };
   rows?: number;
+  /** The panel's checklist progress line. */
+  progress?: string;
   ms: number;
 }
 
@@ -69,6 +72,29 @@ export async function runTour(input: TourInput): Promise<TourSummary> {
       await page.locator('table tbody tr a').first().click();
       return { panel: await readPanel(page) };
     });
+    await step(
+      'checklist-tersimpan',
+      'OSS RBA: butir daftar periksa dicentang, tetap tersimpan setelah muat ulang',
+      async () => {
+        await page.goto(`${input.portalUrl}/oss/perizinan`);
+        // The first case whose "Jenis Perizinan" column says Izin: its first stage has a checklist.
+        await page.locator('table tbody tr:has(td:nth-child(6):text-is("Izin")) a').first().click();
+        const panel = page.locator(PANEL);
+        const first = panel.getByTestId('pandu-item').first();
+        await first.waitFor({ state: 'visible', timeout: 15_000 });
+        if ((await first.getAttribute('data-status')) !== 'ticked') await first.getByRole('checkbox').check();
+        await panel.locator('[data-testid="pandu-item"][data-status="ticked"]').first().waitFor();
+        await page.reload();
+        await panel
+          .locator('[data-testid="pandu-item"][data-status="ticked"]')
+          .first()
+          .waitFor({ timeout: 15_000 });
+        return {
+          panel: await readPanel(page),
+          progress: (await panel.getByTestId('pandu-progress').textContent()) ?? '',
+        };
+      },
+    );
     summary.ok = true;
   } catch (err) {
     summary.error = err instanceof Error ? err.message : String(err);

@@ -15,13 +15,19 @@ test('the headless demo tour writes screenshots and a summary with the panel', a
     expect(summary.error).toBeUndefined();
     expect(summary.ok).toBe(true);
     const written: TourSummary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8'));
-    expect(written.steps.map((s) => s.name)).toEqual(['daftar-permohonan', 'detail-perkara', 'simbg-spa']);
+    expect(written.steps.map((s) => s.name)).toEqual([
+      'daftar-permohonan',
+      'detail-perkara',
+      'simbg-spa',
+      'checklist-tersimpan',
+    ]);
     for (const step of written.steps)
       expect(existsSync(join(outDir, step.screenshot)), step.screenshot).toBe(true);
     const detail = written.steps[1];
     expect(detail?.panel?.caseRef).toMatch(/^\d{16}$/);
     expect(detail?.panel?.permit).not.toBe('');
     expect(written.steps[0]?.rows).toBeGreaterThanOrEqual(12);
+    expect(written.steps[3]?.progress).toMatch(/^Daftar periksa: [1-9]\d* dari \d+ dicentang$/);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
