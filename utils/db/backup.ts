@@ -307,8 +307,10 @@ function shapeProblem(issue: v.BaseIssue<unknown>): LocalizedText {
 // Import
 // ---------------------------------------------------------------------------------------------
 
+type Refusal = { ok: false; error: BackupError };
+
 /** A refusal: the first problem, saying nothing was changed; with several, `details` lists them all. */
-const refuse = (code: BackupErrorCode, problems: LocalizedText[]): { ok: false; error: BackupError } => {
+const refuse = (code: BackupErrorCode, problems: LocalizedText[]): Refusal => {
   const first = problems[0] as LocalizedText;
   const message = first.en.includes('Nothing was changed')
     ? first
@@ -348,7 +350,27 @@ export async function importBackup(
   }
 }
 
-async function check(fileText: string, engine: Engine): Promise<Checked | { ok: false; error: BackupError }> {
+/** The checks an import runs, in order; the first that fails refuses the whole file. */
+async function check(fileText: string, engine: Engine): Promise<Checked | Refusal> {
+  const file = await checkEnvelope(fileText);
+  if (isRefusal(file)) return file;
+  const content = checkShape(file);
+  if (isRefusal(content)) return content;
+  const damaged = checkSnapshots(content, engine);
+  if (damaged.length > 0) return refuse('invalid', damaged);
+  const logs = await checkLogs(content);
+  if (isRefusal(logs)) return logs;
+  const blobs = await decodeEvidence(content);
+  if (isRefusal(blobs)) return blobs;
+  const badSettings = checkSettings(content);
+  if (badSettings.length > 0) return refuse('invalid', badSettings);
+  return { content, logs, blobs };
+}
+
+const isRefusal = (x: unknown): x is Refusal => isPlainObject(x) && x.ok === false && isPlainObject(x.error);
+
+/** Complete JSON, our format and version, and content that matches its digest. */
+async function checkEnvelope(fileText: string): Promise<Envelope | Refusal> {
   let file: unknown;
   try {
     file = JSON.parse(fileText);
@@ -409,8 +431,17 @@ async function check(fileText: string, engine: Engine): Promise<Checked | { ok: 
       `recorded ${file.digest}, computed ${digest}`,
     );
   }
+  return { createdAt: file.createdAt, content: file.content };
+}
 
-  // Shape of every row.
+/** What the envelope check lets through: the content matches its digest, its rows are not checked yet. */
+interface Envelope {
+  createdAt: unknown;
+  content: Record<string, unknown>;
+}
+
+/** No keys, and every row of every table in the right shape, each id once. */
+function checkShape(file: Envelope): BackupContent | Refusal {
   if ('keys' in file.content) {
     return refuse('invalid', [
       text(
@@ -431,8 +462,11 @@ async function check(fileText: string, engine: Engine): Promise<Checked | { ok: 
 
   const dupes = duplicates(content);
   if (dupes.length > 0) return refuse('invalid', dupes);
+  return content;
+}
 
-  // Every case snapshot restores with this engine.
+/** Every case snapshot restores with this engine and agrees with its row. */
+function checkSnapshots(content: BackupContent, engine: Engine): LocalizedText[] {
   const damaged: LocalizedText[] = [];
   for (const row of content.cases) {
     try {
@@ -456,9 +490,11 @@ async function check(fileText: string, engine: Engine): Promise<Checked | { ok: 
       );
     }
   }
-  if (damaged.length > 0) return refuse('invalid', damaged);
+  return damaged;
+}
 
-  // Every case's log is a whole, unbroken chain ending where the case row says.
+/** Every case's log is a whole, unbroken chain ending where the case row says, opened by its first entry. */
+async function checkLogs(content: BackupContent): Promise<Map<string, EventRow[]> | Refusal> {
   const logs = new Map<string, EventRow[]>(content.cases.map((c) => [c.id, []]));
   const orphans: LocalizedText[] = [];
   content.events.forEach((e, i) => {
@@ -514,8 +550,11 @@ async function check(fileText: string, engine: Engine): Promise<Checked | { ok: 
     );
   if (miscounted.length > 0) return refuse('invalid', miscounted);
   if (orphans.length > 0) return refuse('invalid', orphans);
+  return logs;
+}
 
-  // Evidence bytes are what their hash says.
+/** Evidence bytes decode and are what their hash and size say. */
+async function decodeEvidence(content: BackupContent): Promise<Map<string, Blob> | Refusal> {
   const blobs = new Map<string, Blob>();
   const badEvidence: LocalizedText[] = [];
   for (const [i, item] of content.evidence.entries()) {
@@ -552,7 +591,11 @@ async function check(fileText: string, engine: Engine): Promise<Checked | { ok: 
     blobs.set(item.sha256, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: item.type }));
   }
   if (badEvidence.length > 0) return refuse('invalid', badEvidence);
+  return blobs;
+}
 
+/** Only known settings with valid values, and none that belongs to one browser only. */
+function checkSettings(content: BackupContent): LocalizedText[] {
   const badSettings: LocalizedText[] = [];
   for (const [i, s] of content.settings.entries()) {
     if (!isSettingKey(s.key)) {
@@ -581,9 +624,7 @@ async function check(fileText: string, engine: Engine): Promise<Checked | { ok: 
       }
     }
   }
-  if (badSettings.length > 0) return refuse('invalid', badSettings);
-
-  return { content, logs, blobs };
+  return badSettings;
 }
 
 /** Ids that appear twice in one table of the file. */
@@ -630,6 +671,68 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
+ * How each case of the backup meets the stored one: added, extended by the backup's longer
+ * log, unchanged, or diverged (with why, per case). Dexie reads only: runs inside merge's transaction.
+ */
+async function compareLogs(db: PanduDb, content: BackupContent, logs: Map<string, EventRow[]>, at: string) {
+  const caseRows: CaseRow[] = [];
+  const newEvents: EventRow[] = [];
+  let unchanged = 0;
+  const diverged = new Map<string, LocalizedText[]>();
+  const differ = (caseId: string, why: LocalizedText) =>
+    diverged.set(caseId, [...(diverged.get(caseId) ?? []), why]);
+  for (const row of content.cases) {
+    const theirs = logs.get(row.id) ?? [];
+    const [local, ours] = await Promise.all([
+      db.cases.get(row.id),
+      db.events.where('[caseId+seq]').between([row.id, 0], [row.id, Number.MAX_SAFE_INTEGER]).toArray(),
+    ]);
+    const common = Math.min(ours.length, theirs.length);
+    const split = ours.slice(0, common).findIndex((e, i) => e.hash !== theirs[i]?.hash);
+    if (split >= 0) {
+      differ(
+        row.id,
+        text(
+          `Perkara ${row.id}: log di sini dan di cadangan berbeda mulai entri ${split + 1}.`,
+          `Case ${row.id}: the log here and the backup's differ from entry ${split + 1} on.`,
+        ),
+      );
+    } else if (local ? theirs.length > ours.length : theirs.length >= ours.length) {
+      caseRows.push(row);
+      for (const e of theirs.slice(ours.length)) newEvents.push({ ...e, storedAt: at });
+    } else if (local) {
+      unchanged++;
+    } else {
+      // Entries without their case row here, more of them than the backup has.
+      differ(
+        row.id,
+        text(
+          `Perkara ${row.id}: peramban ini menyimpan ${ours.length} entri log tanpa catatan perkaranya, lebih banyak dari cadangan (${theirs.length}).`,
+          `Case ${row.id}: this browser holds ${ours.length} log entries without their case record, more than the backup (${theirs.length}).`,
+        ),
+      );
+    }
+  }
+  if (diverged.size === 0 && newEvents.length > 0) {
+    // Event ids are global: one already used by another case or position is a conflict.
+    const taken = await db.events.bulkGet(newEvents.map((e) => e.id));
+    taken.forEach((existing, i) => {
+      const e = newEvents[i] as EventRow;
+      if (existing) {
+        differ(
+          e.caseId,
+          text(
+            `Perkara ${e.caseId}: entri log ${e.id} sudah tercatat di sini untuk perkara ${existing.caseId} entri ${existing.seq}.`,
+            `Case ${e.caseId}: log entry ${e.id} is already recorded here for case ${existing.caseId} entry ${existing.seq}.`,
+          ),
+        );
+      }
+    });
+  }
+  return { caseRows, newEvents, unchanged, diverged };
+}
+
+/**
  * Compares with the stored data and writes, all inside one read-write transaction: nothing
  * here awaits anything but Dexie, so the comparison and the writes see the same state.
  */
@@ -648,67 +751,17 @@ async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string)
       'rw',
       [db.cases, db.events, db.evidence, db.settings, db.signatures, db.adapters],
       async () => {
-        const caseRows: CaseRow[] = [];
-        const newEvents: EventRow[] = [];
-        const diverged: LocalizedText[] = [];
-        const divergedIds = new Set<string>();
-        for (const row of content.cases) {
-          const theirs = logs.get(row.id) ?? [];
-          const [local, ours] = await Promise.all([
-            db.cases.get(row.id),
-            db.events.where('[caseId+seq]').between([row.id, 0], [row.id, Number.MAX_SAFE_INTEGER]).toArray(),
-          ]);
-          const common = Math.min(ours.length, theirs.length);
-          const split = ours.slice(0, common).findIndex((e, i) => e.hash !== theirs[i]?.hash);
-          if (split >= 0) {
-            divergedIds.add(row.id);
-            diverged.push(
-              text(
-                `Perkara ${row.id}: log di sini dan di cadangan berbeda mulai entri ${split + 1}.`,
-                `Case ${row.id}: the log here and the backup's differ from entry ${split + 1} on.`,
-              ),
-            );
-          } else if (local ? theirs.length > ours.length : theirs.length >= ours.length) {
-            caseRows.push(row);
-            for (const e of theirs.slice(ours.length)) newEvents.push({ ...e, storedAt: at });
-          } else if (local) {
-            counts.unchanged++;
-          } else {
-            // Entries without their case row here, more of them than the backup has.
-            divergedIds.add(row.id);
-            diverged.push(
-              text(
-                `Perkara ${row.id}: peramban ini menyimpan ${ours.length} entri log tanpa catatan perkaranya, lebih banyak dari cadangan (${theirs.length}).`,
-                `Case ${row.id}: this browser holds ${ours.length} log entries without their case record, more than the backup (${theirs.length}).`,
-              ),
-            );
-          }
-        }
-        if (diverged.length === 0 && newEvents.length > 0) {
-          // Event ids are global: one already used by another case or position is a conflict.
-          const taken = await db.events.bulkGet(newEvents.map((e) => e.id));
-          taken.forEach((existing, i) => {
-            const e = newEvents[i] as EventRow;
-            if (existing) {
-              divergedIds.add(e.caseId);
-              diverged.push(
-                text(
-                  `Perkara ${e.caseId}: entri log ${e.id} sudah tercatat di sini untuk perkara ${existing.caseId} entri ${existing.seq}.`,
-                  `Case ${e.caseId}: log entry ${e.id} is already recorded here for case ${existing.caseId} entry ${existing.seq}.`,
-                ),
-              );
-            }
-          });
-        }
-        if (diverged.length > 0) {
-          const ids = [...divergedIds].join(', ');
+        const { caseRows, newEvents, unchanged, diverged } = await compareLogs(db, content, logs, at);
+        counts.unchanged = unchanged;
+        if (diverged.size > 0) {
+          const ids = [...diverged.keys()].join(', ');
           throw new Refused({
             code: 'diverged',
             message: text(
               `Cadangan tidak dipulihkan: riwayat perkara ${ids} di sini berbeda dengan di cadangan (keduanya diubah secara terpisah). Tidak ada yang diubah.`,
               `The backup was not restored: the history of case(s) ${ids} here differs from the backup's (both were changed separately). Nothing was changed.`,
             ),
-            details: diverged.slice(0, MAX_DETAILS),
+            details: [...diverged.values()].flat().slice(0, MAX_DETAILS),
           });
         }
 
