@@ -309,6 +309,11 @@ function shapeProblem(issue: v.BaseIssue<unknown>): LocalizedText {
 
 type Refusal = { ok: false; error: BackupError };
 
+/** One check's outcome: what it established, or the refusal that stops the import. */
+type Step<T> = { ok: true; value: T } | Refusal;
+
+const pass = <T>(value: T): Step<T> => ({ ok: true, value });
+
 /** A refusal: the first problem, saying nothing was changed; with several, `details` lists them all. */
 const refuse = (code: BackupErrorCode, problems: LocalizedText[]): Refusal => {
   const first = problems[0] as LocalizedText;
@@ -320,6 +325,10 @@ const refuse = (code: BackupErrorCode, problems: LocalizedText[]): Refusal => {
     error: { code, message, ...(problems.length > 1 ? { details: problems.slice(0, MAX_DETAILS) } : {}) },
   };
 };
+
+/** For checks that only find problems: refuses when there are any. */
+const refuseIf = (code: BackupErrorCode, problems: LocalizedText[]): Step<void> =>
+  problems.length > 0 ? refuse(code, problems) : pass(undefined);
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -343,34 +352,40 @@ export async function importBackup(
   const now = opts.now ?? (() => new Date().toISOString());
   try {
     const checked = await check(fileText, opts.engine);
-    if ('error' in checked) return checked;
-    return await merge(db, checked, now());
+    if (!checked.ok) return checked;
+    return await merge(db, checked.value, now());
   } catch (error) {
     return { ok: false, error: failure(error) };
   }
 }
 
 /** The checks an import runs, in order; the first that fails refuses the whole file. */
-async function check(fileText: string, engine: Engine): Promise<Checked | Refusal> {
-  const file = await checkEnvelope(fileText);
-  if (isRefusal(file)) return file;
-  const content = checkShape(file);
-  if (isRefusal(content)) return content;
-  const damaged = checkSnapshots(content, engine);
-  if (damaged.length > 0) return refuse('invalid', damaged);
+async function check(fileText: string, engine: Engine): Promise<Step<Checked>> {
+  const envelope = await checkEnvelope(fileText);
+  if (!envelope.ok) return envelope;
+  const shaped = checkShapes(envelope.value);
+  if (!shaped.ok) return shaped;
+  const content = shaped.value;
+  const snapshots = checkSnapshots(content, engine);
+  if (!snapshots.ok) return snapshots;
   const logs = await checkLogs(content);
-  if (isRefusal(logs)) return logs;
-  const blobs = await decodeEvidence(content);
-  if (isRefusal(blobs)) return blobs;
-  const badSettings = checkSettings(content);
-  if (badSettings.length > 0) return refuse('invalid', badSettings);
-  return { content, logs, blobs };
+  if (!logs.ok) return logs;
+  const blobs = await checkEvidence(content);
+  if (!blobs.ok) return blobs;
+  const settings = checkSettings(content);
+  if (!settings.ok) return settings;
+  return pass({ content, logs: logs.value, blobs: blobs.value });
 }
 
-const isRefusal = (x: unknown): x is Refusal => isPlainObject(x) && x.ok === false && isPlainObject(x.error);
+// ---------------------------------------------------------------------------------------------
+// Import: envelope
+// ---------------------------------------------------------------------------------------------
 
-/** Complete JSON, our format and version, and content that matches its digest. */
-async function checkEnvelope(fileText: string): Promise<Envelope | Refusal> {
+/**
+ * Complete JSON of our format and version, whose content matches its digest, holds no keys and
+ * comes with a createdAt. Gives the content, its rows not checked yet.
+ */
+async function checkEnvelope(fileText: string): Promise<Step<Record<string, unknown>>> {
   let file: unknown;
   try {
     file = JSON.parse(fileText);
@@ -382,67 +397,11 @@ async function checkEnvelope(fileText: string): Promise<Envelope | Refusal> {
       ),
     ]);
   }
-  if (!isPlainObject(file) || file.format !== BACKUP_FORMAT) {
-    const found = isPlainObject(file) && typeof file.format === 'string' ? `"${file.format}"` : 'tidak ada';
-    const foundEn = isPlainObject(file) && typeof file.format === 'string' ? `"${file.format}"` : 'none';
-    return refuse('wrong-format', [
-      text(
-        `Berkas ini bukan cadangan Pandu Izin (format ${found}, seharusnya "${BACKUP_FORMAT}"). Tidak ada yang diubah.`,
-        `This file is not a Pandu Izin backup (format ${foundEn}, expected "${BACKUP_FORMAT}"). Nothing was changed.`,
-      ),
-    ]);
-  }
-  if (file.version !== BACKUP_VERSION) {
-    const found = JSON.stringify(file.version) ?? 'none';
-    return refuse('wrong-version', [
-      text(
-        `Cadangan ini berversi ${found === 'none' ? 'tidak diketahui' : found}; Pandu Izin ini hanya dapat memulihkan versi ${BACKUP_VERSION}. Perbarui Pandu Izin bila cadangan dibuat oleh versi yang lebih baru. Tidak ada yang diubah.`,
-        `This backup has version ${found}; this Pandu Izin can only restore version ${BACKUP_VERSION}. Update Pandu Izin if the backup was made by a newer one. Nothing was changed.`,
-      ),
-    ]);
-  }
-  const tampered = (whyId: string, whyEn: string) =>
-    refuse('tampered', [
-      text(
-        `Isi cadangan tidak cocok dengan SHA-256-nya (${whyId}): berkas telah diubah atau rusak. Tidak ada yang diubah.`,
-        `The backup's content does not match its SHA-256 (${whyEn}): the file was changed or damaged. Nothing was changed.`,
-      ),
-    ]);
-  if (typeof file.digest !== 'string' || !/^[0-9a-f]{64}$/.test(file.digest)) {
-    return tampered('sidik SHA-256 tidak ada atau tidak sah', 'the SHA-256 digest is missing or malformed');
-  }
-  if (!isPlainObject(file.content)) {
-    return refuse('invalid', [
-      text('Cadangan tidak berisi bagian "content".', 'The backup has no "content" section.'),
-    ]);
-  }
-  let digest: string;
-  try {
-    digest = await sha256Hex(canonicalJson(file.content));
-  } catch {
-    return tampered(
-      'isi memuat nilai yang tidak dapat dihitung',
-      'the content holds a value that cannot be hashed',
-    );
-  }
-  if (digest !== file.digest) {
-    return tampered(
-      `tercatat ${file.digest}, dihitung ${digest}`,
-      `recorded ${file.digest}, computed ${digest}`,
-    );
-  }
-  return { createdAt: file.createdAt, content: file.content };
-}
-
-/** What the envelope check lets through: the content matches its digest, its rows are not checked yet. */
-interface Envelope {
-  createdAt: unknown;
-  content: Record<string, unknown>;
-}
-
-/** No keys, and every row of every table in the right shape, each id once. */
-function checkShape(file: Envelope): BackupContent | Refusal {
-  if ('keys' in file.content) {
+  if (!isPlainObject(file) || file.format !== BACKUP_FORMAT) return wrongFormat(file);
+  if (file.version !== BACKUP_VERSION) return wrongVersion(file.version);
+  const content = await checkDigest(file);
+  if (!content.ok) return content;
+  if ('keys' in content.value) {
     return refuse('invalid', [
       text(
         'Cadangan memuat kunci tanda tangan (content.keys); kunci tidak pernah boleh dipindahkan lewat cadangan.',
@@ -455,176 +414,76 @@ function checkShape(file: Envelope): BackupContent | Refusal {
       text('createdAt cadangan bukan teks tanggal.', "The backup's createdAt is not a date text."),
     ]);
   }
-  const shaped = v.safeParse(contentSchema, file.content);
-  if (!shaped.success) return refuse('invalid', shaped.issues.map(shapeProblem));
-  // The rows exactly as in the file (the digest covers them), now known to have the right shape.
-  const content = file.content as unknown as BackupContent;
-
-  const dupes = duplicates(content);
-  if (dupes.length > 0) return refuse('invalid', dupes);
   return content;
 }
 
-/** Every case snapshot restores with this engine and agrees with its row. */
-function checkSnapshots(content: BackupContent, engine: Engine): LocalizedText[] {
-  const damaged: LocalizedText[] = [];
-  for (const row of content.cases) {
-    try {
-      engine.restore(row.snapshot);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      damaged.push(
-        text(
-          `Perkara ${row.id} dalam cadangan rusak dan tidak dapat dibuka: ${why}`,
-          `Case ${row.id} in the backup is damaged and cannot be opened: ${why}`,
-        ),
-      );
-      continue;
-    }
-    if (row.snapshot.id !== row.id || row.snapshot.seq !== row.seq) {
-      damaged.push(
-        text(
-          `Perkara ${row.id} dalam cadangan tidak cocok dengan datanya sendiri (id ${row.snapshot.id}, seq ${row.snapshot.seq} vs ${row.seq}).`,
-          `Case ${row.id} in the backup does not match its own data (id ${row.snapshot.id}, seq ${row.snapshot.seq} vs ${row.seq}).`,
-        ),
-      );
-    }
-  }
-  return damaged;
+function wrongFormat(file: unknown): Refusal {
+  const format = isPlainObject(file) && typeof file.format === 'string' ? `"${file.format}"` : null;
+  return refuse('wrong-format', [
+    text(
+      `Berkas ini bukan cadangan Pandu Izin (format ${format ?? 'tidak ada'}, seharusnya "${BACKUP_FORMAT}"). Tidak ada yang diubah.`,
+      `This file is not a Pandu Izin backup (format ${format ?? 'none'}, expected "${BACKUP_FORMAT}"). Nothing was changed.`,
+    ),
+  ]);
 }
 
-/** Every case's log is a whole, unbroken chain ending where the case row says, opened by its first entry. */
-async function checkLogs(content: BackupContent): Promise<Map<string, EventRow[]> | Refusal> {
-  const logs = new Map<string, EventRow[]>(content.cases.map((c) => [c.id, []]));
-  const orphans: LocalizedText[] = [];
-  content.events.forEach((e, i) => {
-    const log = logs.get(e.caseId);
-    if (log) log.push(e);
-    else
-      orphans.push(
-        text(
-          `Entri log content.events[${i}] (${e.id}) milik perkara ${e.caseId}, yang tidak ada dalam cadangan.`,
-          `Log entry content.events[${i}] (${e.id}) belongs to case ${e.caseId}, which is not in the backup.`,
-        ),
-      );
-  });
-  const broken: LocalizedText[] = [];
-  for (const row of content.cases) {
-    const log = (logs.get(row.id) ?? []).sort((a, b) => a.seq - b.seq);
-    const verdict = await verifyChain(
-      log.map((e) => ({ seq: e.seq, prevHash: e.prevHash, hash: e.hash, body: logBodyOf(e) })),
-      { length: row.logLength, headHash: row.headHash },
+function wrongVersion(version: unknown): Refusal {
+  const found = JSON.stringify(version) ?? 'none';
+  return refuse('wrong-version', [
+    text(
+      `Cadangan ini berversi ${found === 'none' ? 'tidak diketahui' : found}; Pandu Izin ini hanya dapat memulihkan versi ${BACKUP_VERSION}. Perbarui Pandu Izin bila cadangan dibuat oleh versi yang lebih baru. Tidak ada yang diubah.`,
+      `This backup has version ${found}; this Pandu Izin can only restore version ${BACKUP_VERSION}. Update Pandu Izin if the backup was made by a newer one. Nothing was changed.`,
+    ),
+  ]);
+}
+
+/** A well-formed digest and an object content that hashes to it; gives that content. */
+async function checkDigest(file: Record<string, unknown>): Promise<Step<Record<string, unknown>>> {
+  const { digest: recorded, content } = file;
+  if (typeof recorded !== 'string' || !/^[0-9a-f]{64}$/.test(recorded)) {
+    return tampered('sidik SHA-256 tidak ada atau tidak sah', 'the SHA-256 digest is missing or malformed');
+  }
+  if (!isPlainObject(content)) {
+    return refuse('invalid', [
+      text('Cadangan tidak berisi bagian "content".', 'The backup has no "content" section.'),
+    ]);
+  }
+  let digest: string;
+  try {
+    digest = await sha256Hex(canonicalJson(content));
+  } catch {
+    return tampered(
+      'isi memuat nilai yang tidak dapat dihitung',
+      'the content holds a value that cannot be hashed',
     );
-    if (!verdict.ok) {
-      broken.push(
-        text(
-          `Log perkara ${row.id} rusak di entri ${verdict.index + 1}: ${verdict.problem.id}`,
-          `The log of case ${row.id} is broken at entry ${verdict.index + 1}: ${verdict.problem.en}`,
-        ),
-      );
-    } else if (log[0]?.opened === undefined || log.slice(1).some((e) => e.opened !== undefined)) {
-      broken.push(
-        text(
-          `Log perkara ${row.id} harus dimulai dengan pembukaan perkara, dan hanya entri pertama yang boleh membukanya.`,
-          `The log of case ${row.id} must start with the opening of the case, and only its first entry may open it.`,
-        ),
-      );
-    } else if (log[0].opened.id !== row.id) {
-      broken.push(
-        text(
-          `Entri pembukaan log perkara ${row.id} membuka perkara lain (${log[0].opened.id}).`,
-          `The opening entry of case ${row.id}'s log opens another case (${log[0].opened.id}).`,
-        ),
-      );
-    }
   }
-  if (broken.length > 0) return refuse('chain-broken', broken);
-
-  const miscounted = content.cases
-    .filter((row) => row.seq !== row.logLength - 1)
-    .map((row) =>
-      text(
-        `Perkara ${row.id}: seq ${row.seq} seharusnya ${row.logLength - 1} (panjang log ${row.logLength} dikurangi pembukaan).`,
-        `Case ${row.id}: seq ${row.seq} should be ${row.logLength - 1} (log length ${row.logLength} minus the opening).`,
-      ),
-    );
-  if (miscounted.length > 0) return refuse('invalid', miscounted);
-  if (orphans.length > 0) return refuse('invalid', orphans);
-  return logs;
+  if (digest !== recorded) {
+    return tampered(`tercatat ${recorded}, dihitung ${digest}`, `recorded ${recorded}, computed ${digest}`);
+  }
+  return pass(content);
 }
 
-/** Evidence bytes decode and are what their hash and size say. */
-async function decodeEvidence(content: BackupContent): Promise<Map<string, Blob> | Refusal> {
-  const blobs = new Map<string, Blob>();
-  const badEvidence: LocalizedText[] = [];
-  for (const [i, item] of content.evidence.entries()) {
-    const where = `content.evidence[${i}] (${item.name || item.sha256})`;
-    const bytes = fromBase64(item.data);
-    if (!bytes) {
-      badEvidence.push(
-        text(
-          `Bukti ${where}: data bukan base64 yang sah.`,
-          `Evidence ${where}: its data is not valid base64.`,
-        ),
-      );
-      continue;
-    }
-    const actual = await bytesSha256Hex(bytes);
-    if (actual !== item.sha256) {
-      badEvidence.push(
-        text(
-          `Bukti ${where}: SHA-256 isinya ${actual}, bukan ${item.sha256} seperti tercatat (berkas bukti rusak).`,
-          `Evidence ${where}: its bytes hash to ${actual}, not ${item.sha256} as recorded (the evidence file is damaged).`,
-        ),
-      );
-      continue;
-    }
-    if (bytes.length !== item.size) {
-      badEvidence.push(
-        text(
-          `Bukti ${where}: berukuran ${bytes.length} bita, tercatat ${item.size}.`,
-          `Evidence ${where}: it has ${bytes.length} bytes, recorded ${item.size}.`,
-        ),
-      );
-      continue;
-    }
-    blobs.set(item.sha256, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: item.type }));
-  }
-  if (badEvidence.length > 0) return refuse('invalid', badEvidence);
-  return blobs;
+function tampered(whyId: string, whyEn: string): Refusal {
+  return refuse('tampered', [
+    text(
+      `Isi cadangan tidak cocok dengan SHA-256-nya (${whyId}): berkas telah diubah atau rusak. Tidak ada yang diubah.`,
+      `The backup's content does not match its SHA-256 (${whyEn}): the file was changed or damaged. Nothing was changed.`,
+    ),
+  ]);
 }
 
-/** Only known settings with valid values, and none that belongs to one browser only. */
-function checkSettings(content: BackupContent): LocalizedText[] {
-  const badSettings: LocalizedText[] = [];
-  for (const [i, s] of content.settings.entries()) {
-    if (!isSettingKey(s.key)) {
-      badSettings.push(
-        text(
-          `Pengaturan content.settings[${i}] "${s.key}" tidak dikenal.`,
-          `Setting content.settings[${i}] "${s.key}" is unknown.`,
-        ),
-      );
-    } else if (LOCAL_ONLY_SETTINGS.has(s.key)) {
-      badSettings.push(
-        text(
-          `Pengaturan "${s.key}" milik peramban ini saja dan tidak boleh ada dalam cadangan.`,
-          `Setting "${s.key}" belongs to one browser only and must not be in a backup.`,
-        ),
-      );
-    } else {
-      const problem = settingProblem(s.key, s.value);
-      if (problem) {
-        badSettings.push(
-          text(
-            `Pengaturan "${s.key}" dalam cadangan tidak sah: ${problem}`,
-            `Setting "${s.key}" in the backup is not valid: ${problem}`,
-          ),
-        );
-      }
-    }
-  }
-  return badSettings;
+// ---------------------------------------------------------------------------------------------
+// Import: rows
+// ---------------------------------------------------------------------------------------------
+
+/** Every row of every table has the right shape, and no table has an id twice. */
+function checkShapes(raw: Record<string, unknown>): Step<BackupContent> {
+  const shaped = v.safeParse(contentSchema, raw);
+  if (!shaped.success) return refuse('invalid', shaped.issues.map(shapeProblem));
+  // The rows exactly as in the file (the digest covers them), now known to have the right shape.
+  const content = raw as unknown as BackupContent;
+  const dupes = duplicates(content);
+  return dupes.length > 0 ? refuse('invalid', dupes) : pass(content);
 }
 
 /** Ids that appear twice in one table of the file. */
@@ -654,6 +513,188 @@ function duplicates(content: BackupContent): LocalizedText[] {
   return out;
 }
 
+/** Every case snapshot restores with this engine and agrees with its row. */
+function checkSnapshots(content: BackupContent, engine: Engine): Step<void> {
+  return refuseIf(
+    'invalid',
+    content.cases.flatMap((row) => snapshotProblem(row, engine) ?? []),
+  );
+}
+
+function snapshotProblem(row: CaseRow, engine: Engine): LocalizedText | null {
+  try {
+    engine.restore(row.snapshot);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return text(
+      `Perkara ${row.id} dalam cadangan rusak dan tidak dapat dibuka: ${why}`,
+      `Case ${row.id} in the backup is damaged and cannot be opened: ${why}`,
+    );
+  }
+  if (row.snapshot.id !== row.id || row.snapshot.seq !== row.seq) {
+    return text(
+      `Perkara ${row.id} dalam cadangan tidak cocok dengan datanya sendiri (id ${row.snapshot.id}, seq ${row.snapshot.seq} vs ${row.seq}).`,
+      `Case ${row.id} in the backup does not match its own data (id ${row.snapshot.id}, seq ${row.snapshot.seq} vs ${row.seq}).`,
+    );
+  }
+  return null;
+}
+
+/**
+ * Every case's log is a whole, unbroken chain ending where its row says and opened by its first
+ * entry; each row's seq counts that log; every entry belongs to a case in the file.
+ * Gives the logs by case id, each sorted by seq.
+ */
+async function checkLogs(content: BackupContent): Promise<Step<Map<string, EventRow[]>>> {
+  const { logs, orphans } = groupLogs(content);
+  const broken: LocalizedText[] = [];
+  for (const row of content.cases) {
+    const problem = await logProblem(row, logs.get(row.id) ?? []);
+    if (problem) broken.push(problem);
+  }
+  if (broken.length > 0) return refuse('chain-broken', broken);
+
+  const miscounted = content.cases
+    .filter((row) => row.seq !== row.logLength - 1)
+    .map((row) =>
+      text(
+        `Perkara ${row.id}: seq ${row.seq} seharusnya ${row.logLength - 1} (panjang log ${row.logLength} dikurangi pembukaan).`,
+        `Case ${row.id}: seq ${row.seq} should be ${row.logLength - 1} (log length ${row.logLength} minus the opening).`,
+      ),
+    );
+  if (miscounted.length > 0) return refuse('invalid', miscounted);
+  if (orphans.length > 0) return refuse('invalid', orphans);
+  return pass(logs);
+}
+
+/** The file's log entries by case (sorted by seq), and the entries whose case is not in the file. */
+function groupLogs(content: BackupContent): { logs: Map<string, EventRow[]>; orphans: LocalizedText[] } {
+  const logs = new Map<string, EventRow[]>(content.cases.map((c) => [c.id, []]));
+  const orphans: LocalizedText[] = [];
+  content.events.forEach((e, i) => {
+    const log = logs.get(e.caseId);
+    if (log) log.push(e);
+    else
+      orphans.push(
+        text(
+          `Entri log content.events[${i}] (${e.id}) milik perkara ${e.caseId}, yang tidak ada dalam cadangan.`,
+          `Log entry content.events[${i}] (${e.id}) belongs to case ${e.caseId}, which is not in the backup.`,
+        ),
+      );
+  });
+  for (const log of logs.values()) log.sort((a, b) => a.seq - b.seq);
+  return { logs, orphans };
+}
+
+/** Why a case's log (sorted by seq) does not back its row, or null. */
+async function logProblem(row: CaseRow, log: EventRow[]): Promise<LocalizedText | null> {
+  const verdict = await verifyChain(
+    log.map((e) => ({ seq: e.seq, prevHash: e.prevHash, hash: e.hash, body: logBodyOf(e) })),
+    { length: row.logLength, headHash: row.headHash },
+  );
+  if (!verdict.ok) {
+    return text(
+      `Log perkara ${row.id} rusak di entri ${verdict.index + 1}: ${verdict.problem.id}`,
+      `The log of case ${row.id} is broken at entry ${verdict.index + 1}: ${verdict.problem.en}`,
+    );
+  }
+  const opening = log[0]?.opened;
+  if (opening === undefined || log.slice(1).some((e) => e.opened !== undefined)) {
+    return text(
+      `Log perkara ${row.id} harus dimulai dengan pembukaan perkara, dan hanya entri pertama yang boleh membukanya.`,
+      `The log of case ${row.id} must start with the opening of the case, and only its first entry may open it.`,
+    );
+  }
+  if (opening.id !== row.id) {
+    return text(
+      `Entri pembukaan log perkara ${row.id} membuka perkara lain (${opening.id}).`,
+      `The opening entry of case ${row.id}'s log opens another case (${opening.id}).`,
+    );
+  }
+  return null;
+}
+
+/** Evidence bytes decode and are what their hash and size say; gives them as Blobs by hash. */
+async function checkEvidence(content: BackupContent): Promise<Step<Map<string, Blob>>> {
+  const blobs = new Map<string, Blob>();
+  const badEvidence: LocalizedText[] = [];
+  for (const [i, item] of content.evidence.entries()) {
+    const decoded = await decodeEvidence(item, i);
+    if ('problem' in decoded) badEvidence.push(decoded.problem);
+    else blobs.set(item.sha256, decoded.blob);
+  }
+  return badEvidence.length > 0 ? refuse('invalid', badEvidence) : pass(blobs);
+}
+
+async function decodeEvidence(
+  item: EvidenceEntry,
+  i: number,
+): Promise<{ blob: Blob } | { problem: LocalizedText }> {
+  const where = `content.evidence[${i}] (${item.name || item.sha256})`;
+  const bytes = fromBase64(item.data);
+  if (!bytes) {
+    return {
+      problem: text(
+        `Bukti ${where}: data bukan base64 yang sah.`,
+        `Evidence ${where}: its data is not valid base64.`,
+      ),
+    };
+  }
+  const actual = await bytesSha256Hex(bytes);
+  if (actual !== item.sha256) {
+    return {
+      problem: text(
+        `Bukti ${where}: SHA-256 isinya ${actual}, bukan ${item.sha256} seperti tercatat (berkas bukti rusak).`,
+        `Evidence ${where}: its bytes hash to ${actual}, not ${item.sha256} as recorded (the evidence file is damaged).`,
+      ),
+    };
+  }
+  if (bytes.length !== item.size) {
+    return {
+      problem: text(
+        `Bukti ${where}: berukuran ${bytes.length} bita, tercatat ${item.size}.`,
+        `Evidence ${where}: it has ${bytes.length} bytes, recorded ${item.size}.`,
+      ),
+    };
+  }
+  return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: item.type }) };
+}
+
+/** Only known settings with valid values, and none that belongs to one browser only. */
+function checkSettings(content: BackupContent): Step<void> {
+  return refuseIf(
+    'invalid',
+    content.settings.flatMap((s, i) => settingRowProblem(s, i) ?? []),
+  );
+}
+
+function settingRowProblem(s: SettingRow, i: number): LocalizedText | null {
+  if (!isSettingKey(s.key)) {
+    return text(
+      `Pengaturan content.settings[${i}] "${s.key}" tidak dikenal.`,
+      `Setting content.settings[${i}] "${s.key}" is unknown.`,
+    );
+  }
+  if (LOCAL_ONLY_SETTINGS.has(s.key)) {
+    return text(
+      `Pengaturan "${s.key}" milik peramban ini saja dan tidak boleh ada dalam cadangan.`,
+      `Setting "${s.key}" belongs to one browser only and must not be in a backup.`,
+    );
+  }
+  const problem = settingProblem(s.key, s.value);
+  return problem
+    ? text(
+        `Pengaturan "${s.key}" dalam cadangan tidak sah: ${problem}`,
+        `Setting "${s.key}" in the backup is not valid: ${problem}`,
+      )
+    : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import: merge. Everything below runs inside merge's read-write transaction and awaits nothing
+// but Dexie: IndexedDB commits a transaction that waits on anything else.
+// ---------------------------------------------------------------------------------------------
+
 /** Thrown inside the write transaction to roll it back with a refusal. */
 class Refused extends Error {
   constructor(readonly error: BackupError) {
@@ -661,20 +702,74 @@ class Refused extends Error {
   }
 }
 
-/** Equal as JSON; a stored value JSON cannot represent counts as different. */
-function sameJson(a: unknown, b: unknown): boolean {
+/**
+ * Compares with the stored data and writes, all inside one read-write transaction, so the
+ * comparison and the writes see the same state.
+ */
+async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string): Promise<ImportResult> {
   try {
-    return canonicalJson(a) === canonicalJson(b);
-  } catch {
-    return false;
+    const counts = await db.transaction(
+      'rw',
+      [db.cases, db.events, db.evidence, db.settings, db.signatures, db.adapters],
+      async (): Promise<ImportCounts> => {
+        const { caseRows, newEvents, unchanged, diverged } = await compareLogs(db, content, logs, at);
+        if (diverged.size > 0) throw new Refused(divergedError(diverged));
+        const newEvidence = await evidenceToAdd(db, content, blobs, at);
+        const settings = await changedRows(
+          content.settings,
+          (k) => db.settings.bulkGet(k),
+          (r) => r.key,
+        );
+        const signatures = await changedRows(
+          content.signatures,
+          (k) => db.signatures.bulkGet(k),
+          (r) => r.id,
+        );
+        const adapters = await changedRows(
+          content.adapters,
+          (k) => db.adapters.bulkGet(k),
+          (r) => r.id,
+        );
+
+        await db.cases.bulkPut(caseRows);
+        await db.events.bulkAdd(newEvents);
+        await db.evidence.bulkAdd(newEvidence);
+        await db.settings.bulkPut(settings);
+        await db.signatures.bulkPut(signatures);
+        await db.adapters.bulkPut(adapters);
+        return {
+          cases: caseRows.length,
+          events: newEvents.length,
+          evidence: newEvidence.length,
+          settings: settings.length,
+          signatures: signatures.length,
+          adapters: adapters.length,
+          unchanged,
+        };
+      },
+    );
+    return { ok: true, counts };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: error.error };
+    throw error;
   }
 }
 
 /**
  * How each case of the backup meets the stored one: added, extended by the backup's longer
- * log, unchanged, or diverged (with why, per case). Dexie reads only: runs inside merge's transaction.
+ * log, unchanged, or diverged (with why, per case).
  */
-async function compareLogs(db: PanduDb, content: BackupContent, logs: Map<string, EventRow[]>, at: string) {
+async function compareLogs(
+  db: PanduDb,
+  content: BackupContent,
+  logs: Map<string, EventRow[]>,
+  at: string,
+): Promise<{
+  caseRows: CaseRow[];
+  newEvents: EventRow[];
+  unchanged: number;
+  diverged: Map<string, LocalizedText[]>;
+}> {
   const caseRows: CaseRow[] = [];
   const newEvents: EventRow[] = [];
   let unchanged = 0;
@@ -732,90 +827,51 @@ async function compareLogs(db: PanduDb, content: BackupContent, logs: Map<string
   return { caseRows, newEvents, unchanged, diverged };
 }
 
-/**
- * Compares with the stored data and writes, all inside one read-write transaction: nothing
- * here awaits anything but Dexie, so the comparison and the writes see the same state.
- */
-async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string): Promise<ImportResult> {
-  const counts: ImportCounts = {
-    cases: 0,
-    events: 0,
-    evidence: 0,
-    settings: 0,
-    signatures: 0,
-    adapters: 0,
-    unchanged: 0,
+function divergedError(diverged: Map<string, LocalizedText[]>): BackupError {
+  const ids = [...diverged.keys()].join(', ');
+  return {
+    code: 'diverged',
+    message: text(
+      `Cadangan tidak dipulihkan: riwayat perkara ${ids} di sini berbeda dengan di cadangan (keduanya diubah secara terpisah). Tidak ada yang diubah.`,
+      `The backup was not restored: the history of case(s) ${ids} here differs from the backup's (both were changed separately). Nothing was changed.`,
+    ),
+    details: [...diverged.values()].flat().slice(0, MAX_DETAILS),
   };
+}
+
+/** The backup's evidence not stored yet, as rows to add. */
+async function evidenceToAdd(
+  db: PanduDb,
+  content: BackupContent,
+  blobs: Map<string, Blob>,
+  at: string,
+): Promise<EvidenceRow[]> {
+  const stored = await db.evidence.bulkGet(content.evidence.map((e) => e.sha256));
+  const rows: EvidenceRow[] = [];
+  content.evidence.forEach(({ data: _data, ...item }, i) => {
+    if (stored[i]) return; // content-addressed: the stored copy has the same bytes
+    rows.push({ ...item, blob: blobs.get(item.sha256) as Blob, storedAt: at });
+  });
+  return rows;
+}
+
+/** The rows that are missing or different in the store. */
+async function changedRows<T>(
+  rows: T[],
+  stored: (keys: string[]) => Promise<(T | undefined)[]>,
+  keyOf: (row: T) => string,
+): Promise<T[]> {
+  const current = await stored(rows.map(keyOf));
+  return rows.filter((row, i) => !sameJson(row, current[i]));
+}
+
+/** Equal as JSON; a stored value JSON cannot represent counts as different. */
+function sameJson(a: unknown, b: unknown): boolean {
   try {
-    await db.transaction(
-      'rw',
-      [db.cases, db.events, db.evidence, db.settings, db.signatures, db.adapters],
-      async () => {
-        const { caseRows, newEvents, unchanged, diverged } = await compareLogs(db, content, logs, at);
-        counts.unchanged = unchanged;
-        if (diverged.size > 0) {
-          const ids = [...diverged.keys()].join(', ');
-          throw new Refused({
-            code: 'diverged',
-            message: text(
-              `Cadangan tidak dipulihkan: riwayat perkara ${ids} di sini berbeda dengan di cadangan (keduanya diubah secara terpisah). Tidak ada yang diubah.`,
-              `The backup was not restored: the history of case(s) ${ids} here differs from the backup's (both were changed separately). Nothing was changed.`,
-            ),
-            details: [...diverged.values()].flat().slice(0, MAX_DETAILS),
-          });
-        }
-
-        const storedEvidence = await db.evidence.bulkGet(content.evidence.map((e) => e.sha256));
-        const newEvidence: EvidenceRow[] = [];
-        content.evidence.forEach(({ data: _data, ...item }, i) => {
-          if (storedEvidence[i]) return; // content-addressed: the stored copy has the same bytes
-          newEvidence.push({ ...item, blob: blobs.get(item.sha256) as Blob, storedAt: at });
-        });
-        const changed = async <T>(
-          rows: T[],
-          stored: (keys: string[]) => Promise<(T | undefined)[]>,
-          keyOf: (row: T) => string,
-        ) => {
-          const current = await stored(rows.map(keyOf));
-          return rows.filter((row, i) => !sameJson(row, current[i]));
-        };
-        const settings = await changed(
-          content.settings,
-          (k) => db.settings.bulkGet(k),
-          (r) => r.key,
-        );
-        const signatures = await changed(
-          content.signatures,
-          (k) => db.signatures.bulkGet(k),
-          (r) => r.id,
-        );
-        const adapters = await changed(
-          content.adapters,
-          (k) => db.adapters.bulkGet(k),
-          (r) => r.id,
-        );
-
-        await db.cases.bulkPut(caseRows);
-        await db.events.bulkAdd(newEvents);
-        await db.evidence.bulkAdd(newEvidence);
-        await db.settings.bulkPut(settings);
-        await db.signatures.bulkPut(signatures);
-        await db.adapters.bulkPut(adapters);
-        Object.assign(counts, {
-          cases: caseRows.length,
-          events: newEvents.length,
-          evidence: newEvidence.length,
-          settings: settings.length,
-          signatures: signatures.length,
-          adapters: adapters.length,
-        });
-      },
-    );
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, error: error.error };
-    throw error;
+    return canonicalJson(a) === canonicalJson(b);
+  } catch {
+    return false;
   }
-  return { ok: true, counts };
 }
 
 function failure(error: unknown): BackupError {
