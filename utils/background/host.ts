@@ -7,7 +7,7 @@ import type { Engine, LocalizedText } from '../../machines';
 import { exportBackup, importBackup } from '../db/backup';
 import type { CaseRepository, StoreError } from '../db/cases';
 import type { CaseRow, PanduDb } from '../db/schema';
-import { getSetting, isSettingKey, type SettingKey, setSetting, settingProblem } from '../db/settings';
+import { getSetting, setSetting, settingProblem } from '../db/settings';
 import type { CaseChanged, CaseState, ErrorCode, PageView } from '../messaging/protocol';
 import { Refusal } from '../messaging/protocol';
 
@@ -71,14 +71,9 @@ export function createHost(options: HostOptions) {
   }
 
   async function loadRow(caseId: string): Promise<CaseRow> {
-    const row = await repo.get(caseId);
-    if (!row) {
-      throw refuseWith({
-        code: 'not-found',
-        message: say(`Perkara ${caseId} belum tercatat.`, `Case ${caseId} is not recorded.`),
-      });
-    }
-    return row;
+    const loaded = await repo.load(caseId);
+    if (!loaded.ok) throw refuseWith(loaded.error);
+    return loaded.value;
   }
 
   const tabOf = (sender: { tab?: { id?: number } }) => sender.tab?.id;
@@ -129,7 +124,8 @@ export function createHost(options: HostOptions) {
     },
 
     async 'settings.set'({ key, value }) {
-      const problem = isSettingKey(key) ? settingProblem(key as SettingKey, value) : 'unknown setting';
+      // The key is one of ours (the protocol's picklist); the value is checked here.
+      const problem = settingProblem(key, value);
       if (problem) {
         throw refuseWith({
           code: 'invalid-message',
@@ -160,5 +156,5 @@ export function createHost(options: HostOptions) {
     },
   };
 
-  return { handlers, broadcast };
+  return { handlers };
 }

@@ -17,7 +17,6 @@ import {
   type Engine,
   type LocalizedText,
   type PermitEvent,
-  type PersistedCase,
   verifyChain,
   type WorkMode,
 } from '../../machines';
@@ -74,8 +73,15 @@ const MODE_ORDER: readonly WorkMode[] = ['field', 'office', 'remote'];
 
 /** Index fields of a case row, from the engine's view of its snapshot on `now`. */
 export function indexer(engine: Engine): IndexCase {
-  return (snapshot, now) => {
-    const view = engine.view(engine.restore(snapshot), { now });
+  const fields = indexFieldsOf(engine);
+  return (snapshot, now) => fields(engine.restore(snapshot), now);
+}
+
+/** The same for a case already in memory (a write has it: no second restore). */
+function indexFieldsOf(engine: Engine) {
+  return (c: Case, now: string): ReturnType<IndexCase> => {
+    const snapshot = c.persisted;
+    const view = engine.view(c, { now });
     const modes = view.stage?.modes ?? [];
     return {
       permitType: snapshot.permitId,
@@ -99,7 +105,7 @@ export function logBodyOf(row: EventRow): LogBody {
 }
 
 /** The case id for a portal's case number: the same on every device, so logs can merge later. */
-export function caseIdFor(portal: string, caseRef: string): string {
+function caseIdFor(portal: string, caseRef: string): string {
   return `${portal}:${caseRef}`;
 }
 
@@ -138,6 +144,7 @@ export function createCaseRepository(options: RepositoryOptions) {
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const maxAttempts = options.maxAttempts ?? 8;
   const index = indexer(engine);
+  const indexLive = indexFieldsOf(engine);
 
   const notFound = (caseId: string): StoreError => ({
     code: 'not-found',
@@ -164,11 +171,12 @@ export function createCaseRepository(options: RepositoryOptions) {
 
   function rowFor(
     base: Pick<CaseRow, 'id' | 'portal' | 'caseRef' | 'officer'>,
-    snapshot: PersistedCase,
+    c: Case,
     log: { logLength: number; headHash: string },
     at: string,
   ): CaseRow {
-    return { ...base, ...index(snapshot, at), seq: snapshot.seq, snapshot, ...log };
+    const snapshot = c.persisted;
+    return { ...base, ...indexLive(c, at), seq: snapshot.seq, snapshot, ...log };
   }
 
   /**
@@ -206,7 +214,7 @@ export function createCaseRepository(options: RepositoryOptions) {
       const entry = await appendEntry(undefined, body);
       const row = rowFor(
         { id, portal: opening.portal, caseRef: opening.caseRef, officer: who.officer ?? '' },
-        created.persisted,
+        created,
         { logLength: 1, headHash: entry.hash },
         at,
       );
@@ -289,7 +297,7 @@ export function createCaseRepository(options: RepositoryOptions) {
           { seq: row.logLength, hash: row.headHash, prevHash: '', body: null },
           body,
         );
-        const next = rowFor(row, result.case.persisted, { logLength: entry.seq, headHash: entry.hash }, at);
+        const next = rowFor(row, result.case, { logLength: entry.seq, headHash: entry.hash }, at);
         const eventRow: EventRow = {
           ...body,
           seq: entry.seq,
@@ -371,7 +379,13 @@ export function createCaseRepository(options: RepositoryOptions) {
     return changed;
   }
 
-  return { open, apply, view, log, verifyLog, reindexStale, get: (id: string) => db.cases.get(id) };
+  /** A stored case row, or `not-found`. */
+  async function load(caseId: string): Promise<StoreResult<CaseRow>> {
+    const row = await db.cases.get(caseId);
+    return row ? { ok: true, value: row } : { ok: false, error: notFound(caseId) };
+  }
+
+  return { open, apply, view, log, verifyLog, reindexStale, load, get: (id: string) => db.cases.get(id) };
 }
 
 export type CaseRepository = ReturnType<typeof createCaseRepository>;

@@ -25,9 +25,6 @@ export const SETTING_SCHEMAS = {
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SETTING_SCHEMAS)[K]>;
-export type Officer = SettingValue<'officer'>;
-
-export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 /** Settings that belong to this browser and never travel in a backup. */
 export const LOCAL_ONLY_SETTINGS: ReadonlySet<SettingKey> = new Set(['deviceId']);

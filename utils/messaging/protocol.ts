@@ -17,7 +17,7 @@ import {
 import type { PageMeaning } from '../background/interpret';
 import type { BackupErrorCode, ImportCounts } from '../db/backup';
 import type { StoreErrorCode } from '../db/cases';
-import type { SettingKey, SettingValue } from '../db/settings';
+import type { SettingKey } from '../db/settings';
 import { PAGE_FIELDS } from '../portals/types';
 
 /** A case as views receive it: its id, its concurrency token and the engine's view model. */
@@ -100,11 +100,8 @@ export interface Responses {
   'backup.import': ImportCounts;
 }
 
-export type RequestOf<T extends MessageType> = T extends 'settings.get' | 'settings.set'
-  ? Payload<T> & { key: SettingKey }
-  : Payload<T>;
+export type RequestOf<T extends MessageType> = Payload<T>;
 export type ResponseOf<T extends MessageType> = Responses[T];
-export type SettingOf<K extends SettingKey> = SettingValue<K>;
 
 export interface Message<T extends MessageType = MessageType> {
   type: T;

@@ -107,5 +107,3 @@ export function createCaseController(options: CaseControllerOptions) {
     },
   };
 }
-
-export type CaseController = ReturnType<typeof createCaseController>;
