@@ -5,7 +5,8 @@
 import { useState } from 'preact/hooks';
 import { useLiveQuery } from '../utils/db/live';
 import type { PanduDb } from '../utils/db/schema';
-import { type Language, pick, t } from '../utils/i18n';
+import { type Language, pick } from '../utils/i18n';
+import { tOptions } from '../utils/i18n/options';
 import { sendRequest } from '../utils/messaging/client';
 import type { ProtocolError } from '../utils/messaging/protocol';
 import { LanguageToggle } from './LanguageToggle';
@@ -54,7 +55,7 @@ export function OptionsPage({
     setWorking(false);
     if (!answer.ok) return setOutcome({ kind: 'error', error: answer.error });
     save(answer.data.fileName, answer.data.text);
-    setOutcome({ kind: 'ok', text: t(lang, 'options.exported', { file: answer.data.fileName }) });
+    setOutcome({ kind: 'ok', text: tOptions(lang, 'options.exported', { file: answer.data.fileName }) });
   }
 
   async function importBackup(input: HTMLInputElement) {
@@ -69,7 +70,7 @@ export function OptionsPage({
     const c = answer.data;
     setOutcome({
       kind: 'ok',
-      text: t(lang, 'options.imported', {
+      text: tOptions(lang, 'options.imported', {
         cases: c.cases,
         events: c.events,
         evidence: c.evidence,
@@ -81,24 +82,24 @@ export function OptionsPage({
   return (
     <main class="pi-options" lang={lang}>
       <header class="pi-options-header">
-        <h1>{t(lang, 'options.title')}</h1>
+        <h1>{tOptions(lang, 'options.title')}</h1>
         <LanguageToggle lang={lang} onChange={setLang} testId="options-language" />
       </header>
       <section aria-labelledby="pi-data-title">
-        <h2 id="pi-data-title">{t(lang, 'options.dataTitle')}</h2>
+        <h2 id="pi-data-title">{tOptions(lang, 'options.dataTitle')}</h2>
         <p data-testid="options-counts" aria-live="polite">
           {counts
-            ? t(lang, 'options.counts', {
+            ? tOptions(lang, 'options.counts', {
                 cases: counts.cases,
                 events: counts.events,
                 evidence: counts.evidence,
               })
-            : t(lang, 'options.loading')}
+            : tOptions(lang, 'options.loading')}
         </p>
       </section>
       <section aria-labelledby="pi-backup-title">
-        <h2 id="pi-backup-title">{t(lang, 'options.backupTitle')}</h2>
-        <p>{t(lang, 'options.backupHelp')}</p>
+        <h2 id="pi-backup-title">{tOptions(lang, 'options.backupTitle')}</h2>
+        <p>{tOptions(lang, 'options.backupHelp')}</p>
         <p>
           <button
             type="button"
@@ -107,11 +108,11 @@ export function OptionsPage({
             onClick={() => void exportBackup()}
             data-testid="options-export"
           >
-            {t(lang, 'options.export')}
+            {tOptions(lang, 'options.export')}
           </button>
         </p>
         <p>
-          <label for="pi-import">{t(lang, 'options.import')}</label>{' '}
+          <label for="pi-import">{tOptions(lang, 'options.import')}</label>{' '}
           <input
             id="pi-import"
             type="file"
@@ -128,7 +129,7 @@ export function OptionsPage({
         ) : null}
         {outcome?.kind === 'error' ? (
           <div role="alert" class="pi-error" data-testid="options-outcome">
-            <p>{t(lang, 'options.failed', { reason: pick(lang, outcome.error.message) })}</p>
+            <p>{tOptions(lang, 'options.failed', { reason: pick(lang, outcome.error.message) })}</p>
             {outcome.error.details?.map((d) => (
               <p key={d.id}>{pick(lang, d)}</p>
             ))}

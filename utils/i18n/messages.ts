@@ -40,19 +40,6 @@ export const id = {
   'status.issued': 'Izin terbit',
   'status.follow-up': 'Pengawasan setelah izin terbit',
   'status.closed': 'Selesai',
-  'options.title': 'Pandu Izin — Opsi',
-  'options.dataTitle': 'Data di peramban ini',
-  'options.counts': '{cases} perkara, {events} catatan riwayat, {evidence} berkas bukti',
-  'options.loading': 'Memuat…',
-  'options.backupTitle': 'Cadangan',
-  'options.backupHelp':
-    'Satu berkas berisi perkara, riwayat, bukti lapangan dan pengaturan, dengan sidik SHA-256. Kunci tanda tangan tidak pernah ikut diekspor. Memulihkan cadangan menambahkan data yang belum ada dan tidak menghapus apa pun; berkas diperiksa utuh sebelum apa pun ditulis.',
-  'options.export': 'Ekspor cadangan',
-  'options.import': 'Pulihkan dari berkas cadangan',
-  'options.exported': 'Cadangan disimpan sebagai {file}.',
-  'options.imported':
-    'Cadangan dipulihkan: {cases} perkara, {events} catatan riwayat, {evidence} berkas bukti ditambahkan; {unchanged} perkara sudah mutakhir.',
-  'options.failed': 'Tidak ada yang diubah. {reason}',
   'error.noAnswer': 'Latar belakang ekstensi tidak menjawab',
 } as const;
 
@@ -96,18 +83,5 @@ export const en: Record<MessageKey, string> = {
   'status.issued': 'Permit issued',
   'status.follow-up': 'Supervision after issuance',
   'status.closed': 'Closed',
-  'options.title': 'Pandu Izin — Options',
-  'options.dataTitle': 'Data in this browser',
-  'options.counts': '{cases} cases, {events} history entries, {evidence} evidence files',
-  'options.loading': 'Loading…',
-  'options.backupTitle': 'Backup',
-  'options.backupHelp':
-    'One file holding cases, history, field evidence and settings, with a SHA-256 digest. Signing keys are never exported. Restoring a backup adds what is missing and deletes nothing; the file is checked whole before anything is written.',
-  'options.export': 'Export backup',
-  'options.import': 'Restore from a backup file',
-  'options.exported': 'Backup saved as {file}.',
-  'options.imported':
-    'Backup restored: {cases} cases, {events} history entries, {evidence} evidence files added; {unchanged} cases were already up to date.',
-  'options.failed': 'Nothing was changed. {reason}',
   'error.noAnswer': 'The extension background did not answer',
 };

@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { bilingual, otherLanguage, pick, t } from '../../../utils/i18n';
-import { en, id } from '../../../utils/i18n/messages';
+import { ALL_CATALOGS } from '../../../utils/i18n/all';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogs', () => {
-  it('have the same keys, none empty', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
-    for (const [key, value] of [...Object.entries(id), ...Object.entries(en)]) {
-      expect(value.trim(), key).not.toBe('');
-    }
-  });
+  it.each(Object.entries(ALL_CATALOGS))(
+    '%s: the same keys in both languages, none empty',
+    (_name, { id, en }) => {
+      expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+      for (const [key, value] of [...Object.entries(id), ...Object.entries(en)]) {
+        expect(value.trim(), key).not.toBe('');
+      }
+    },
+  );
 
-  it('use the same placeholders in both languages', () => {
-    for (const key of Object.keys(id) as Array<keyof typeof id>) {
-      expect(placeholders(en[key]), key).toEqual(placeholders(id[key]));
-    }
-  });
+  it.each(Object.entries(ALL_CATALOGS))(
+    '%s: the same placeholders in both languages',
+    (_name, { id, en }) => {
+      for (const key of Object.keys(id)) {
+        expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(id[key] ?? ''));
+      }
+    },
+  );
 });
 
 describe('t', () => {
