@@ -9,12 +9,18 @@ export default defineConfig({
   // Explicit imports only: a reader can always see where a name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Pandu Izin',
     description:
       'Panduan alur perizinan di portal yang sudah Anda pakai / Permit-workflow guidance on the portals you already use',
-    // alarms: the hourly SLA re-index (no install warning). Nothing else is needed yet.
-    permissions: ['alarms'],
+    // alarms: the hourly SLA re-index. scripting: content scripts for imported adapters, only
+    // on origins the officer grants at runtime (optional_host_permissions). sidePanel: Chrome's
+    // side panel (Firefox uses sidebar_action, no permission). None shows an install warning.
+    permissions: ['alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The demo build also runs on the local demo portal, including a fourth portal that only an
+    // imported adapter covers; production builds ask for custom origins at runtime.
+    ...(mode === 'demo' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

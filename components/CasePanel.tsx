@@ -26,6 +26,7 @@ const FIELD_KEYS: Record<PageView['missing'][number], MessageKey> = {
   permit: 'field.permit',
   received: 'field.received',
   region: 'field.region',
+  status: 'field.status',
 };
 
 const MODE_KEYS: Record<WorkMode, MessageKey> = {

@@ -18,10 +18,18 @@ export default defineBackground(() => {
   const engine = createEngine();
   const db = openDb({ indexCase: indexer(engine) });
   const repo = createCaseRepository({ db, engine, author: () => currentAuthor(db) });
-  const { handlers } = createHost({
+  const demo = import.meta.env.MODE === 'demo';
+  const { handlers, syncAdapters } = createHost({
     db,
     engine,
     repo,
+    demo,
+    scripting: {
+      getRegisteredContentScripts: () => browser.scripting.getRegisteredContentScripts(),
+      unregisterContentScripts: (filter) => browser.scripting.unregisterContentScripts(filter),
+      registerContentScripts: (scripts) => browser.scripting.registerContentScripts(scripts),
+      hasAccess: (origins) => browser.permissions.contains({ origins }),
+    },
     push: async (tabId, message) => {
       try {
         return (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) === true;
@@ -36,6 +44,13 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // A host permission granted or withdrawn (options page, browser settings) changes where
+  // imported adapters may run.
+  const resync = () => {
+    syncAdapters().catch(() => undefined);
+  };
+  browser.permissions.onAdded.addListener(resync);
+  browser.permissions.onRemoved.addListener(resync);
   browser.tabs.onRemoved.addListener((tabId) => {
     db.views.delete(tabId).catch(() => undefined);
   });
@@ -48,7 +63,10 @@ export default defineBackground(() => {
     browser.alarms.create(SLA_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
     repo.reindexStale().catch(() => undefined);
   };
-  browser.runtime.onInstalled.addListener(scheduleReindex);
+  browser.runtime.onInstalled.addListener(() => {
+    scheduleReindex();
+    resync();
+  });
   browser.runtime.onStartup.addListener(() => {
     // Tab ids start again after a browser restart: old tab-to-case bindings mean nothing.
     db.views.clear().catch(() => undefined);

@@ -1,85 +1,156 @@
 /**
- * Portal content script: a view. It recognises the case page, asks the background for the
- * page's view, renders the panel in a shadow root, sends the officer's actions and follows
- * changes pushed by the background (another tab, the side panel). It never touches IndexedDB
- * (that would be the portal's origin) and never throws into the page.
+ * Portal content script: a view. It asks the background which adapters cover this page,
+ * recognises the case page (late content and SPA navigation included), asks for the page's
+ * view, renders the overlay in a shadow root, sends the officer's actions and follows changes
+ * pushed by the background (another tab, the side panel, the language switch). It never
+ * touches IndexedDB (that would be the portal's origin) and never throws into the page.
+ *
+ * The same bundle runs for the built-in portals (static matches) and for imported adapters
+ * (registered at runtime on origins the officer granted).
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CasePanel } from '../../components/CasePanel';
+import { Overlay } from '../../components/overlay/Overlay';
 import { sendRequest } from '../../utils/messaging/client';
-import { asCaseChanged } from '../../utils/messaging/push';
-import { createCaseController } from '../../utils/overlay/case-controller';
+import type { PageSetup, Prefs } from '../../utils/messaging/protocol';
+import { asCaseChanged, asPrefsChanged } from '../../utils/messaging/push';
+import { createCaseController, type PanelState } from '../../utils/overlay/case-controller';
 import { portalMatches } from '../../utils/portals/origins';
-import { waitForRecognition } from '../../utils/portals/wait';
-import './style.css';
+import { pageKindByPath } from '../../utils/portals/recognise';
+import { followPage, waitForRecognition } from '../../utils/portals/wait';
+import css from './style.css?inline';
+
+/** Set in the content script's isolated world: a second injection (static + registered) stays idle. */
+const LOADED = Symbol.for('pandu-izin.portal');
 
 export default defineContentScript({
   matches: portalMatches(import.meta.env.MODE),
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   runAt: 'document_idle',
   main(ctx) {
+    const world = globalThis as unknown as Record<symbol, boolean>;
+    if (world[LOADED]) return;
+    world[LOADED] = true;
+    ctx.onInvalidated(() => {
+      world[LOADED] = false;
+    });
+
     let ui: ShadowRootContentScriptUi<void> | null = null;
     let container: HTMLElement | null = null;
     let run: AbortController | null = null;
+    let setup: PageSetup | null = null;
+    let prefs: Prefs = { language: 'id', dock: 'right' };
+    let panel: PanelState = { view: null, error: null, busy: false };
+
+    const draw = () => {
+      if (!container) return;
+      render(
+        <Overlay
+          {...panel}
+          prefs={prefs}
+          onIntent={(intent) => void controller.enqueue(intent)}
+          onPrefs={(patch) => {
+            prefs = { ...prefs, ...patch };
+            draw();
+            void sendRequest('prefs.set', patch);
+          }}
+        />,
+        container,
+      );
+    };
 
     const controller = createCaseController({
       send: sendRequest,
       onChange: (state) => {
-        if (container)
-          render(<CasePanel {...state} onIntent={(intent) => void controller.enqueue(intent)} />, container);
+        panel = state;
+        draw();
       },
     });
 
-    // `pathname` comes from the navigation itself: with the Navigation API, WXT announces a
-    // change before `location` is updated.
-    const refresh = async (pathname: string) => {
-      run?.abort();
-      const current = new AbortController();
-      run = current;
+    const unmount = () => {
       ui?.remove();
       ui = null;
       container = null;
+    };
+
+    // `url` comes from the navigation itself: with the Navigation API, WXT announces a
+    // change before `location` is updated.
+    const refresh = async (url: URL) => {
+      run?.abort();
+      const current = new AbortController();
+      run = current;
+      const live = () => !current.signal.aborted && !ctx.isInvalid;
+      unmount();
       controller.reset();
-      const page = await waitForRecognition(document, pathname, { signal: current.signal });
-      if (!page || current.signal.aborted || ctx.isInvalid) return;
+      if (!setup) {
+        const answer = await sendRequest('page.setup', { url: url.href });
+        if (!answer.ok || !live()) return;
+        setup = answer.data;
+        prefs = answer.data.prefs;
+      }
+      const adapter = setup.adapters.find((a) => pageKindByPath(a, url.pathname) === 'case-detail');
+      // Unrecognised pages (and, until the list badges land, list pages) get nothing.
+      if (!adapter) return;
+      const page = await waitForRecognition(document, adapter, { signal: current.signal });
+      if (!page || !live()) return;
       const answer = await sendRequest('page.recognised', page);
-      if (current.signal.aborted || ctx.isInvalid) return;
-      ui = await mountPanel(ctx, (el) => {
+      if (!live()) return;
+      ui = await mountOverlay(ctx, (el) => {
         container = el;
         controller.show(answer);
       });
+      // The page may change under us: a new status, another case rendered in place.
+      followPage(
+        document,
+        adapter,
+        page,
+        (changed) => {
+          void sendRequest('page.recognised', changed).then((again) => {
+            if (live()) controller.show(again);
+          });
+        },
+        { signal: current.signal },
+      );
     };
 
-    const safeRefresh = (pathname: string) =>
-      refresh(pathname).catch((err: unknown) => console.debug('[Pandu Izin] panel not shown:', err));
+    const safeRefresh = (url: URL) =>
+      refresh(url).catch((err: unknown) => console.debug('[Pandu Izin] panel not shown:', err));
 
     const onPush = (message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
       const changed = asCaseChanged(message);
-      if (!changed) return undefined;
-      controller.adopt(changed.case);
-      return Promise.resolve(true);
+      if (changed) {
+        controller.adopt(changed.case);
+        return Promise.resolve(true);
+      }
+      const prefsChanged = asPrefsChanged(message);
+      if (prefsChanged) {
+        prefs = prefsChanged.prefs;
+        draw();
+        return Promise.resolve(true);
+      }
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onPush);
     ctx.onInvalidated(() => {
       run?.abort();
       browser.runtime.onMessage.removeListener(onPush);
     });
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => safeRefresh(event.newUrl.pathname));
-    safeRefresh(location.pathname);
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => safeRefresh(event.newUrl));
+    safeRefresh(new URL(location.href));
   },
 });
 
-async function mountPanel(ctx: ContentScriptContext, onMounted: (container: HTMLElement) => void) {
+async function mountOverlay(ctx: ContentScriptContext, onMounted: (container: HTMLElement) => void) {
   const ui = await createShadowRootUi(ctx, {
     name: 'pandu-izin-panel',
     position: 'inline',
     anchor: 'body',
     append: 'last',
+    css,
     onMount(container) {
       onMounted(container);
     },

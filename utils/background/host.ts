@@ -8,25 +8,69 @@ import { exportBackup, importBackup } from '../db/backup';
 import type { CaseRepository, StoreError } from '../db/cases';
 import type { CaseRow, PanduDb } from '../db/schema';
 import { getSetting, setSetting, settingProblem } from '../db/settings';
-import type { CaseChanged, CaseState, ErrorCode, PageView } from '../messaging/protocol';
+import type {
+  CaseChanged,
+  CaseState,
+  ErrorCode,
+  PageView,
+  PortalStatus,
+  Prefs,
+  PrefsChanged,
+} from '../messaging/protocol';
 import { Refusal } from '../messaging/protocol';
-
 import type { Handlers, SenderKind } from '../messaging/router';
-import type { PortalAdapter } from '../portals/types';
+import { BUILTIN_IDS } from '../portals/builtin';
+import { mapStatus } from '../portals/recognise';
+import type { PortalAdapter, RecognisedPage } from '../portals/types';
+import {
+  type AdapterEntry,
+  adaptersFor,
+  deleteAdapter,
+  importAdapter,
+  listAdapters,
+  type ScriptingApi,
+  setAdapterEnabled,
+  syncContentScripts,
+} from './adapters';
 import { interpretPage } from './interpret';
 
 export interface HostOptions {
   db: PanduDb;
   engine: Engine;
   repo: CaseRepository;
-  adapters?: readonly PortalAdapter[];
   /** UTC ISO clock. */
   now?: () => string;
   /** Delivers a push to a tab's content script; resolves false when nobody listens there any more. */
-  push: (tabId: number, message: CaseChanged) => Promise<boolean>;
+  push: (tabId: number, message: CaseChanged | PrefsChanged) => Promise<boolean>;
+  /** The demo build: adapters' demo patterns (the local demo portal) count too. */
+  demo?: boolean;
+  /** Registers imported adapters' content scripts; absent in tests that do not exercise it. */
+  scripting?: ScriptingApi;
+  /** The content-script bundle registered for imported adapters. */
+  contentScript?: string;
 }
 
+export const DEFAULT_PREFS: Prefs = { language: 'id', dock: 'right' };
+
 const say = (id: string, en: string): LocalizedText => ({ id, en });
+
+const unknownAdapter = (id: string) =>
+  new Refusal({
+    code: 'unknown-adapter',
+    message: say(
+      `Adaptor "${id}" tidak dikenal atau tidak aktif.`,
+      `Adapter "${id}" is unknown or switched off.`,
+    ),
+  });
+
+/** A stable event id for "this case showed this status on this day". */
+async function statusEventId(caseId: string, status: string, at: string): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(`${caseId}|${status}|${at.slice(0, 10)}`),
+  );
+  return `portal-status:${Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 
 const refuseWith = (
   error: StoreError | { code: ErrorCode; message: LocalizedText; details?: LocalizedText[] },
@@ -35,6 +79,52 @@ const refuseWith = (
 export function createHost(options: HostOptions) {
   const { db, repo } = options;
   const now = options.now ?? (() => new Date().toISOString());
+  const demo = options.demo ?? false;
+
+  async function prefs(): Promise<Prefs> {
+    return {
+      language: (await getSetting(db, 'language')) ?? DEFAULT_PREFS.language,
+      dock: (await getSetting(db, 'dock')) ?? DEFAULT_PREFS.dock,
+    };
+  }
+
+  async function enabledAdapters(): Promise<PortalAdapter[]> {
+    return (await listAdapters(db))
+      .filter((e) => e.enabled && e.adapter)
+      .map((e) => e.adapter as PortalAdapter);
+  }
+
+  async function entryOf(id: string): Promise<AdapterEntry> {
+    const entry = (await listAdapters(db)).find((e) => e.id === id);
+    if (!entry) throw unknownAdapter(id);
+    return entry;
+  }
+
+  /** Re-registers imported adapters' content scripts; a failure is logged, never fatal to the change. */
+  async function sync(): Promise<void> {
+    if (!options.scripting) return;
+    await syncContentScripts(await listAdapters(db), options.scripting, {
+      demo,
+      script: options.contentScript ?? 'content-scripts/portal.js',
+    }).catch((err: unknown) => console.warn('[Pandu Izin] content scripts not registered:', err));
+  }
+
+  /** Records what the portal's status says when it changed since last seen; never fails the page. */
+  async function observeStatus(row: CaseRow, status: PortalStatus | null): Promise<CaseRow> {
+    if (!status) return row;
+    if (row.snapshot.context.portal?.status === status.label) return row;
+    const intent = {
+      type: 'portal.statusSeen' as const,
+      status: status.label,
+      ...(status.stageId ? { stageId: status.stageId } : {}),
+      ...(status.outcome ? { outcome: status.outcome } : {}),
+    };
+    // One event per (case, status text, day): two tabs seeing the same change record it once.
+    const applied = await repo.apply(row.id, intent, {
+      eventId: await statusEventId(row.id, status.label, now()),
+    });
+    return applied.ok ? applied.value.row : row;
+  }
 
   function stateOf(row: CaseRow): CaseState {
     const viewed = repo.view(row, now());
@@ -70,6 +160,16 @@ export function createHost(options: HostOptions) {
     );
   }
 
+  /** Tells every tab showing a case that the language or dock side changed. */
+  async function broadcastPrefs(current: Prefs): Promise<void> {
+    const views = await db.views.toArray();
+    await Promise.all(
+      views.map((view) =>
+        options.push(view.tabId, { type: 'prefs.changed', prefs: current }).catch(() => false),
+      ),
+    );
+  }
+
   async function loadRow(caseId: string): Promise<CaseRow> {
     const loaded = await repo.load(caseId);
     if (!loaded.ok) throw refuseWith(loaded.error);
@@ -79,29 +179,103 @@ export function createHost(options: HostOptions) {
   const tabOf = (sender: { tab?: { id?: number } }) => sender.tab?.id;
 
   const handlers: Handlers = {
-    async 'page.recognised'(page, { kind, sender }) {
+    async 'page.setup'({ url }) {
+      const entries = await listAdapters(db);
+      return { adapters: adaptersFor(entries, url, demo), prefs: await prefs() };
+    },
+
+    async 'page.recognised'(input, { kind, sender }) {
+      const page = input as RecognisedPage;
       const officer = await getSetting(db, 'officer');
+      const adapters = await enabledAdapters();
+      const adapter = adapters.find((a) => a.id === page.adapterId);
+      if (!adapter) throw unknownAdapter(page.adapterId);
       const meaning = interpretPage(page, {
-        adapters: options.adapters,
+        adapters,
         now: now(),
         fallbackRegion: officer?.region || undefined,
       });
       const { opening, ...rest } = meaning;
+      const mapped =
+        page.statusLabel && rest.permit.id ? mapStatus(adapter, rest.permit.id, page.statusLabel) : null;
+      const status: PortalStatus | null = page.statusLabel
+        ? { label: page.statusLabel, ...(mapped ?? {}) }
+        : null;
+      const shown = { ...rest, status, applicant: page.applicantLabel, documents: page.documents };
       const tabId = tabOf(sender);
       if (!opening) {
         if (kind === 'content-script' && tabId !== undefined) await db.views.delete(tabId);
-        return { ...rest, case: null } satisfies PageView;
+        return { ...shown, case: null } satisfies PageView;
       }
       const opened = await repo.open(opening);
       if (!opened.ok) {
         if (kind === 'content-script' && tabId !== undefined) await db.views.delete(tabId);
-        return { ...rest, notice: opened.error.message, case: null } satisfies PageView;
+        return { ...shown, notice: opened.error.message, case: null } satisfies PageView;
       }
-      const { row } = opened.value;
+      const row = await observeStatus(opened.value.row, status);
       if (kind === 'content-script' && tabId !== undefined) {
         await db.views.put({ tabId, caseId: row.id, url: sender.url ?? '', at: now() });
       }
-      return { ...rest, case: stateOf(row) } satisfies PageView;
+      const state = stateOf(row);
+      if (row.seq !== opened.value.row.seq) await broadcast(state).catch(() => undefined);
+      return { ...shown, case: state } satisfies PageView;
+    },
+
+    async 'prefs.set'(patch) {
+      if (patch.language) await setSetting(db, 'language', patch.language);
+      if (patch.dock) await setSetting(db, 'dock', patch.dock);
+      const current = await prefs();
+      await broadcastPrefs(current);
+      return current;
+    },
+
+    async 'adapters.list'() {
+      return { adapters: await listAdapters(db) };
+    },
+
+    async 'adapters.import'({ text }) {
+      const imported = await importAdapter(db, text, now());
+      if (!imported.ok) {
+        throw refuseWith({
+          code: 'invalid-adapter',
+          message: say(
+            `Adaptor tidak disimpan: ${imported.errors.length} masalah.`,
+            `The adapter was not saved: ${imported.errors.length} problem(s).`,
+          ),
+          details: imported.errors.map((e) => ({
+            id: `${e.path}: ${e.problem.id} ${e.fix.id}`,
+            en: `${e.path}: ${e.problem.en} ${e.fix.en}`,
+          })),
+        });
+      }
+      await sync();
+      return { entry: await entryOf(imported.adapter.id), replaced: imported.replaced };
+    },
+
+    async 'adapters.setEnabled'({ id, enabled }) {
+      if (!(await setAdapterEnabled(db, id, enabled))) throw unknownAdapter(id);
+      await sync();
+      return { entry: await entryOf(id) };
+    },
+
+    async 'adapters.delete'({ id }) {
+      if (BUILTIN_IDS.has(id)) {
+        throw refuseWith({
+          code: 'builtin-adapter',
+          message: say(
+            'Adaptor bawaan tidak dapat dihapus; matikan saja.',
+            'A built-in adapter cannot be deleted; switch it off instead.',
+          ),
+        });
+      }
+      if (!(await deleteAdapter(db, id))) throw unknownAdapter(id);
+      await sync();
+      return { deleted: true };
+    },
+
+    async 'adapters.sync'() {
+      await sync();
+      return { adapters: await listAdapters(db) };
     },
 
     async 'case.view'({ caseId }, { kind, sender }) {
@@ -136,6 +310,7 @@ export function createHost(options: HostOptions) {
         });
       }
       await setSetting(db, key as 'officer', value as never);
+      if (key === 'language' || key === 'dock') await broadcastPrefs(await prefs());
       return { saved: true };
     },
 
@@ -156,5 +331,5 @@ export function createHost(options: HostOptions) {
     },
   };
 
-  return { handlers };
+  return { handlers, syncAdapters: sync };
 }

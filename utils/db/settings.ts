@@ -19,6 +19,10 @@ export const SETTING_SCHEMAS = {
     region: v.pipe(v.string(), v.regex(/^(\d{2})?$/, 'province-code')),
   }),
   language: v.picklist(['id', 'en']),
+  /** Which side of the portal page the overlay docks to. */
+  dock: v.picklist(['left', 'right']),
+  /** Adapters (built-in or imported) the officer switched off, by id. */
+  disabledAdapters: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(200)),
   /** A random id made once per browser profile; never imported from a backup. */
   deviceId: v.pipe(v.string(), v.uuid()),
 } as const;

@@ -14,11 +14,13 @@ import {
   type LocalizedText,
   permitEventSchema,
 } from '../../machines';
+import type { AdapterEntry } from '../background/adapters';
 import type { PageMeaning } from '../background/interpret';
 import type { BackupErrorCode, ImportCounts } from '../db/backup';
 import type { StoreErrorCode } from '../db/cases';
 import type { SettingKey } from '../db/settings';
-import { PAGE_FIELDS } from '../portals/types';
+import type { PortalAdapter } from '../portals/schema';
+import { MAX_PAGE_DOCUMENTS, PAGE_FIELDS } from '../portals/types';
 
 /** A case as views receive it: its id, its concurrency token and the engine's view model. */
 export interface CaseState {
@@ -31,6 +33,31 @@ export interface CaseState {
 /** What a portal page's panel renders. */
 export interface PageView extends Omit<PageMeaning, 'opening'> {
   case: CaseState | null;
+  /** The portal's status text and what the adapter maps it to. */
+  status: PortalStatus | null;
+  /** The applicant as the page names them: shown, never stored. */
+  applicant: string | null;
+  /** Document names the portal lists, to be matched to checklist items as suggestions. */
+  documents: string[];
+}
+
+export interface PortalStatus {
+  label: string;
+  stageId?: string;
+  outcome?: 'returned' | 'rejected' | 'issued';
+}
+
+/** The officer's view preferences, shared by every view (the overlay learns them by message). */
+export interface Prefs {
+  language: 'id' | 'en';
+  dock: 'left' | 'right';
+}
+
+/** What a page's content script needs before it reads the page. */
+export interface PageSetup {
+  /** Enabled adapters covering the page's URL (none: the script does nothing). */
+  adapters: PortalAdapter[];
+  prefs: Prefs;
 }
 
 const shortText = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -52,13 +79,28 @@ export const recognisedPageSchema = v.strictObject({
   permitLabel: nullableText,
   receivedLabel: nullableText,
   regionLabel: nullableText,
+  statusLabel: nullableText,
+  applicantLabel: nullableText,
+  documents: v.pipe(v.array(shortText(200)), v.maxLength(MAX_PAGE_DOCUMENTS)),
   missing: v.pipe(v.array(v.picklist(PAGE_FIELDS)), v.maxLength(PAGE_FIELDS.length)),
 });
 
-const settingKeySchema = v.picklist(['officer', 'language'] as const satisfies readonly SettingKey[]);
+const prefsPatchSchema = v.strictObject({
+  language: v.optional(v.picklist(['id', 'en'])),
+  dock: v.optional(v.picklist(['left', 'right'])),
+});
+
+const adapterId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+const settingKeySchema = v.picklist(['officer', 'language', 'dock'] as const satisfies readonly SettingKey[]);
 
 /** Every message: its payload schema and whether a content script may send it. */
 export const MESSAGES = {
+  /** A content script starts: which adapters cover its page, and the officer's view preferences. */
+  'page.setup': {
+    contentScript: true,
+    payload: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096)) }),
+  },
   /** A content script recognised a case page: open or find its case, answer with the page view. */
   'page.recognised': { contentScript: true, payload: recognisedPageSchema },
   /** Read the case (a content script: only the case on its own page). */
@@ -74,6 +116,8 @@ export const MESSAGES = {
       intent: intentSchema,
     }),
   },
+  /** Change the language or the dock side: every view follows (the only settings a page may change). */
+  'prefs.set': { contentScript: true, payload: prefsPatchSchema },
   'settings.get': { contentScript: false, payload: v.strictObject({ key: settingKeySchema }) },
   'settings.set': {
     contentScript: false,
@@ -83,6 +127,21 @@ export const MESSAGES = {
   'backup.export': { contentScript: false, payload: v.strictObject({}) },
   /** Restore a backup file's text (validated whole before anything is written). */
   'backup.import': { contentScript: false, payload: v.strictObject({ text: shortText(64 * 1024 * 1024) }) },
+  /** Every adapter (built-in and imported) with its state. */
+  'adapters.list': { contentScript: false, payload: v.strictObject({}) },
+  /** Import (or replace) a custom adapter from JSON text; refused whole with every problem listed. */
+  'adapters.import': {
+    contentScript: false,
+    payload: v.strictObject({ text: shortText(256 * 1024) }),
+  },
+  'adapters.setEnabled': {
+    contentScript: false,
+    payload: v.strictObject({ id: adapterId, enabled: v.boolean() }),
+  },
+  /** Delete an imported adapter (built-ins can only be disabled). */
+  'adapters.delete': { contentScript: false, payload: v.strictObject({ id: adapterId }) },
+  /** Re-register imported adapters' content scripts, e.g. after a host permission was granted. */
+  'adapters.sync': { contentScript: false, payload: v.strictObject({}) },
 } as const;
 
 export type MessageType = keyof typeof MESSAGES;
@@ -91,6 +150,13 @@ type Payload<T extends MessageType> = v.InferOutput<(typeof MESSAGES)[T]['payloa
 
 /** Answers, per message type. */
 export interface Responses {
+  'page.setup': PageSetup;
+  'prefs.set': Prefs;
+  'adapters.list': { adapters: AdapterEntry[] };
+  'adapters.import': { entry: AdapterEntry; replaced: boolean };
+  'adapters.setEnabled': { entry: AdapterEntry };
+  'adapters.delete': { deleted: true };
+  'adapters.sync': { adapters: AdapterEntry[] };
   'page.recognised': PageView;
   'case.view': CaseState;
   'case.intent': { case: CaseState; duplicate: boolean; retries: number };
@@ -118,11 +184,20 @@ export interface CaseChanged {
   case: CaseState;
 }
 
+/** Sent to content scripts when the language or dock side changed anywhere. */
+export interface PrefsChanged {
+  type: 'prefs.changed';
+  prefs: Prefs;
+}
+
 export type ErrorCode =
   | 'invalid-message'
   | 'forbidden-sender'
   | 'unknown-type'
   | 'not-your-case'
+  | 'invalid-adapter'
+  | 'unknown-adapter'
+  | 'builtin-adapter'
   | StoreErrorCode
   | BackupErrorCode;
 

@@ -3,9 +3,9 @@
  * script does not bundle the engine's schemas.
  */
 import * as v from 'valibot';
-import type { CaseChanged } from './protocol';
+import type { CaseChanged, PrefsChanged } from './protocol';
 
-export type { CaseChanged };
+export type { CaseChanged, PrefsChanged };
 
 const caseId = v.pipe(v.string(), v.minLength(1), v.maxLength(600));
 
@@ -21,4 +21,14 @@ const caseChangedSchema = v.strictObject({
 /** The pushed message, or null when `message` is not one (never throws). */
 export function asCaseChanged(message: unknown): CaseChanged | null {
   return v.is(caseChangedSchema, message) ? (message as unknown as CaseChanged) : null;
+}
+
+const prefsChangedSchema = v.strictObject({
+  type: v.literal('prefs.changed'),
+  prefs: v.strictObject({ language: v.picklist(['id', 'en']), dock: v.picklist(['left', 'right']) }),
+});
+
+/** The pushed preferences, or null when `message` is not that push (never throws). */
+export function asPrefsChanged(message: unknown): PrefsChanged | null {
+  return v.is(prefsChangedSchema, message) ? message : null;
 }

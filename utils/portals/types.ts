@@ -1,9 +1,8 @@
 /**
- * The slice of the portal-adapter contract used by the first vertical slice: recognise a
- * case-detail page and read its case number and permit name by visible label text. The
- * full adapter schema (ARCHITECTURE.md §4) extends this shape; it does not replace it.
+ * What the content script reads from a portal page, verbatim, before the background
+ * interprets it. The adapter format itself is in schema.ts.
  */
-import type { PermitTypeId } from '../../machines';
+export type { DetailFieldName, FieldRule, PortalAdapter, StatusRule } from './schema';
 
 /** How a portal's own text is compared with a rule; always case- and space-insensitive. */
 export interface TextRule {
@@ -11,34 +10,14 @@ export interface TextRule {
   text: string;
 }
 
-export interface PermitMapping extends TextRule {
-  permitType: PermitTypeId;
-}
+/** The fields a case-detail page is read for, and reported when missing. */
+export type PageField = 'caseRef' | 'permit' | 'received' | 'region' | 'status';
+export const PAGE_FIELDS: readonly PageField[] = ['caseRef', 'permit', 'received', 'region', 'status'];
 
-export interface PortalAdapter {
-  id: string;
-  name: string;
-  /** Pathname regular expression (source) of the portal's case-detail pages. */
-  detailPath: string;
-  /** Visible labels of the case number, first match wins. */
-  caseRefLabels: string[];
-  /** Visible labels of the permit name. */
-  permitLabels: string[];
-  /** Visible labels of the date the portal received the file (the SLA clock starts there). */
-  receivedLabels: string[];
-  /** Visible labels of the province the case is in (matched to a BPS code by name). */
-  regionLabels: string[];
-  /** The portal's permit names -> catalog ids, first match wins. */
-  permits: PermitMapping[];
-  /** Fixture pages that exercise this adapter (STYLE.md: every adapter says where it was checked). */
-  fixtures: string[];
-}
+/** Most documents a page reports (a portal listing more is cut, and says so). */
+export const MAX_PAGE_DOCUMENTS = 100;
 
-/** The fields a case-detail page is read for. */
-export type PageField = 'caseRef' | 'permit' | 'received' | 'region';
-export const PAGE_FIELDS: readonly PageField[] = ['caseRef', 'permit', 'received', 'region'];
-
-/** What the content script read from a page, verbatim, before the background interprets it. */
+/** A case-detail page, as read. */
 export interface RecognisedPage {
   adapterId: string;
   kind: 'case-detail';
@@ -46,6 +25,20 @@ export interface RecognisedPage {
   permitLabel: string | null;
   receivedLabel: string | null;
   regionLabel: string | null;
-  /** Fields that could not be read. */
+  statusLabel: string | null;
+  /** Shown in the panel's header, never stored. */
+  applicantLabel: string | null;
+  /** Names of the documents the portal lists as uploaded, in page order. */
+  documents: string[];
+  /** Fields the adapter names that could not be read. */
   missing: PageField[];
+}
+
+/** One row of a case list, as read (used by the list badges). */
+export interface ListRow {
+  caseRef: string;
+  permitLabel: string | null;
+  receivedLabel: string | null;
+  statusLabel: string | null;
+  regionLabel: string | null;
 }
