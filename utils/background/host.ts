@@ -7,7 +7,7 @@ import type { Engine, LocalizedText } from '../../machines';
 import { exportBackup, importBackup } from '../db/backup';
 import type { CaseRepository, StoreError } from '../db/cases';
 import type { CaseRow, PanduDb } from '../db/schema';
-import { getSetting, setSetting, settingProblem } from '../db/settings';
+import { DEFAULT_PREFS, getSetting, setSetting, settingProblem } from '../db/settings';
 import type {
   CaseChanged,
   CaseState,
@@ -49,8 +49,6 @@ export interface HostOptions {
   /** The content-script bundle registered for imported adapters. */
   contentScript?: string;
 }
-
-export const DEFAULT_PREFS: Prefs = { language: 'id', dock: 'right' };
 
 const say = (id: string, en: string): LocalizedText => ({ id, en });
 

@@ -3,12 +3,11 @@
  * settings table, so a switch made anywhere (overlay, options, side panel) shows everywhere at
  * once; changed through the background, which also tells the portal tabs.
  */
-import { DEFAULT_PREFS } from '../background/host';
 import { sendRequest } from '../messaging/client';
 import type { Prefs } from '../messaging/protocol';
 import { useLiveQuery } from './live';
 import type { PanduDb } from './schema';
-import { getSetting } from './settings';
+import { DEFAULT_PREFS, getSetting } from './settings';
 
 export async function readPrefs(db: PanduDb): Promise<Prefs> {
   return {
@@ -22,7 +21,7 @@ export function usePrefs(
   db: PanduDb,
   send: typeof sendRequest = sendRequest,
 ): [Prefs, (patch: Partial<Prefs>) => Promise<void>] {
-  const prefs = useLiveQuery(() => readPrefs(db), [db]) ?? DEFAULT_PREFS;
+  const prefs = useLiveQuery(() => readPrefs(db), [db]) ?? { ...DEFAULT_PREFS };
   const change = async (patch: Partial<Prefs>) => {
     await send('prefs.set', patch);
   };

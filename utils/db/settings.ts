@@ -28,6 +28,12 @@ export const SETTING_SCHEMAS = {
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
+
+/** Language and dock side before the officer chose: Indonesian, docked right. */
+export const DEFAULT_PREFS = { language: 'id', dock: 'right' } as const satisfies {
+  language: 'id' | 'en';
+  dock: 'left' | 'right';
+};
 export type SettingValue<K extends SettingKey> = v.InferOutput<(typeof SETTING_SCHEMAS)[K]>;
 
 /** Settings that belong to this browser and never travel in a backup. */
