@@ -249,6 +249,13 @@ export function recogniseDetail(doc: ParentNode, adapter: PortalAdapter): Recogn
   };
 }
 
+/** Reads a case-detail page once the adapter's DOM marker (if any) is there; null before. */
+export function readDetail(doc: ParentNode, adapter: PortalAdapter): RecognisedPage | null {
+  const marker = adapter.pages.caseDetail.marker;
+  if (marker && queryAll(doc, marker).length === 0) return null;
+  return recogniseDetail(doc, adapter);
+}
+
 /**
  * Recognises a case-detail page for a URL among `adapters`. Null when the URL is not a known
  * case-detail page, its marker is not there yet, or it shows nothing readable yet.

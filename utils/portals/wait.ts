@@ -4,7 +4,7 @@
  * retried on DOM changes, debounced. Every observer is scoped to the page body, and always
  * disconnects: on success, timeout or abort.
  */
-import { recogniseDetail } from './recognise';
+import { readDetail } from './recognise';
 import type { PortalAdapter, RecognisedPage } from './types';
 
 export interface WaitOptions {
@@ -58,7 +58,7 @@ export function waitForRecognition(
   adapter: PortalAdapter,
   options: WaitOptions,
 ): Promise<RecognisedPage | null> {
-  return waitFor(doc, () => recogniseDetail(doc, adapter), options);
+  return waitFor(doc, () => readDetail(doc, adapter), options);
 }
 
 /** What identifies a page's reading: when it changes, the background hears about it again. */
@@ -81,7 +81,7 @@ export function followPage(
   if (signal.aborted) return;
   let last = fingerprint(shown);
   const stop = observe(doc, debounceMs, () => {
-    const page = safely(() => recogniseDetail(doc, adapter));
+    const page = safely(() => readDetail(doc, adapter));
     if (!page) return;
     const now = fingerprint(page);
     if (now === last) return;

@@ -1,10 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../machines';
+import type { ScriptingApi } from '../../../../utils/background/adapters';
 import { createHost } from '../../../../utils/background/host';
 import { createCaseRepository, indexer } from '../../../../utils/db/cases';
 import { openDb, type PanduDb } from '../../../../utils/db/schema';
 import { currentAuthor } from '../../../../utils/db/settings';
-import type { CaseChanged, CaseState, PageView, Result } from '../../../../utils/messaging/protocol';
+import type {
+  CaseChanged,
+  CaseState,
+  PageSetup,
+  PageView,
+  PrefsChanged,
+  Result,
+} from '../../../../utils/messaging/protocol';
 
 import { createRouter, type Sender } from '../../../../utils/messaging/router';
 
@@ -24,10 +33,36 @@ const page = (caseRef: string) => ({
   permitLabel: 'Izin',
   receivedLabel: '20 Nov 2026',
   regionLabel: 'DKI Jakarta',
+  statusLabel: null as string | null,
+  applicantLabel: 'PT Contoh',
+  documents: ['Surat Permohonan'],
   missing: [],
 });
 
-function setup(opts: { deliver?: (tabId: number) => boolean } = {}) {
+/** A fake of the scripting API: what is registered, and which origins were granted. */
+function fakeScripting(granted: string[]) {
+  let registered: { id: string; matches: string[] }[] = [];
+  const api: ScriptingApi = {
+    getRegisteredContentScripts: async () => registered,
+    unregisterContentScripts: async ({ ids }) => {
+      registered = registered.filter((s) => !ids.includes(s.id));
+    },
+    registerContentScripts: async (scripts) => {
+      registered = [...registered, ...scripts];
+    },
+    hasAccess: async (origins) => origins.every((o) => granted.includes(o)),
+  };
+  return { api, registered: () => registered };
+}
+
+const EXAMPLE = readFileSync(
+  new URL('../../../../docs/examples/simpel-kota-contoh.adapter.json', import.meta.url),
+  'utf8',
+);
+
+function setup(
+  opts: { deliver?: (tabId: number) => boolean; scripting?: ScriptingApi; demo?: boolean } = {},
+) {
   let t = Date.parse('2026-11-23T01:00:00Z');
   const now = () => {
     t += 1000;
@@ -35,12 +70,14 @@ function setup(opts: { deliver?: (tabId: number) => boolean } = {}) {
   };
   const db = openDb({ name: `host-${crypto.randomUUID()}`, indexCase: indexer(engine), now });
   const repo = createCaseRepository({ db, engine, now, author: () => currentAuthor(db) });
-  const pushed: Array<{ tabId: number; message: CaseChanged }> = [];
+  const pushed: Array<{ tabId: number; message: CaseChanged | PrefsChanged }> = [];
   const { handlers } = createHost({
     db,
     engine,
     repo,
     now,
+    demo: opts.demo ?? true,
+    scripting: opts.scripting,
     push: async (tabId, message) => {
       pushed.push({ tabId, message });
       return opts.deliver ? opts.deliver(tabId) : true;
@@ -207,5 +244,165 @@ describe('the background host', () => {
       ok: true,
       data: { value: 'en' },
     });
+  });
+
+  it("tells a page which enabled adapters cover it, with the officer's preferences", async () => {
+    const { send } = setup();
+    const answer = await send<PageSetup>(
+      'page.setup',
+      { url: 'http://127.0.0.1:4000/oss/perizinan/I-1' },
+      tab(3),
+    );
+    expect(answer.ok && answer.data.adapters.map((a) => a.id)).toEqual(['oss-rba']);
+    expect(answer.ok && answer.data.prefs).toEqual({ language: 'id', dock: 'right' });
+    const elsewhere = await send<PageSetup>(
+      'page.setup',
+      { url: 'https://example.com/oss/perizinan/I-1' },
+      tab(3),
+    );
+    expect(elsewhere.ok && elsewhere.data.adapters).toEqual([]);
+  });
+
+  it('does not use the demo portal patterns in a production build', async () => {
+    const { send } = setup({ demo: false });
+    const answer = await send<PageSetup>(
+      'page.setup',
+      { url: 'http://127.0.0.1:4000/oss/perizinan/I-1' },
+      tab(3),
+    );
+    expect(answer.ok && answer.data.adapters).toEqual([]);
+  });
+
+  it("records the portal status once, mapped to a stage, and answers with the page's documents", async () => {
+    const { db, send } = setup();
+    const seen = { ...page('I-7'), statusLabel: 'Menunggu Verifikasi' };
+    const first = await send<PageView>('page.recognised', seen, tab(3, '/oss/perizinan/I-7'));
+    expect(first.ok && first.data.status).toEqual({
+      label: 'Menunggu Verifikasi',
+      stageId: 'permitVerification',
+    });
+    expect(first.ok && first.data.documents).toEqual(['Surat Permohonan']);
+    expect(first.ok && first.data.applicant).toBe('PT Contoh');
+    expect(first.ok && first.data.case?.view.portal).toMatchObject({
+      status: 'Menunggu Verifikasi',
+      inSync: false,
+    });
+    await send<PageView>('page.recognised', seen, tab(4, '/oss/perizinan/I-7'));
+    const events = await db.events.where('caseId').equals('oss-rba:I-7').toArray();
+    expect(events.map((e) => e.event?.type ?? 'opened')).toEqual(['opened', 'portal.statusSeen']);
+  });
+
+  it('lets a page change the language and tells every bound tab', async () => {
+    const { db, send, pushed } = setup();
+    await recognise(send, 3);
+    const answer = await send('prefs.set', { language: 'en' }, tab(3));
+    expect(answer).toEqual({ ok: true, data: { language: 'en', dock: 'right' } });
+    expect(await db.settings.get('language')).toMatchObject({ value: 'en' });
+    expect(pushed.at(-1)).toEqual({
+      tabId: 3,
+      message: { type: 'prefs.changed', prefs: { language: 'en', dock: 'right' } },
+    });
+  });
+
+  it('refuses an invalid adapter with every problem and its path, storing nothing', async () => {
+    const { db, send } = setup();
+    const broken = JSON.parse(EXAMPLE);
+    broken.permits[0].permitType = 'izin-tambang';
+    broken.pages.caseDetail.path = '^/simpel/(';
+    const answer = await send('adapters.import', { text: JSON.stringify(broken) }, extensionPage);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-adapter' } });
+    const details = answer.ok ? [] : (answer.error.details ?? []).map((d) => d.en);
+    expect(details.some((d) => d.startsWith('permits[0].permitType:'))).toBe(true);
+    expect(await db.adapters.count()).toBe(0);
+    const syntax = await send('adapters.import', { text: '{"format": ' }, extensionPage);
+    expect(syntax).toMatchObject({ ok: false, error: { code: 'invalid-adapter' } });
+    expect(await db.adapters.count()).toBe(0);
+  });
+
+  it('refuses adapter changes from a content script', async () => {
+    const { db, send } = setup();
+    const answer = await send('adapters.import', { text: EXAMPLE }, tab(3));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await db.adapters.count()).toBe(0);
+  });
+
+  it('imports an adapter, registers its script where access was granted, and lets it open cases', async () => {
+    const scripting = fakeScripting(['http://127.0.0.1/simpel/*']);
+    const { send } = setup({ scripting: scripting.api });
+    const imported = await send<{ replaced: boolean }>('adapters.import', { text: EXAMPLE }, extensionPage);
+    expect(imported).toMatchObject({
+      ok: true,
+      data: { replaced: false, entry: { id: 'simpel-kota-contoh', enabled: true } },
+    });
+    expect(scripting.registered()).toEqual([
+      expect.objectContaining({
+        id: 'pandu-adapter-simpel-kota-contoh',
+        matches: ['http://127.0.0.1/simpel/*'],
+      }),
+    ]);
+    const url = 'http://127.0.0.1:4000/simpel/berkas/SPL-1';
+    const set = await send<PageSetup>('page.setup', { url }, tab(5, '/simpel/berkas/SPL-1'));
+    expect(set.ok && set.data.adapters.map((a) => a.id)).toEqual(['simpel-kota-contoh']);
+    const opened = await send<PageView>(
+      'page.recognised',
+      {
+        ...page('SPL-1'),
+        adapterId: 'simpel-kota-contoh',
+        permitLabel: 'Izin Reklame',
+        regionLabel: 'Bali',
+        receivedLabel: '20 Nov 2026',
+        statusLabel: 'Verifikasi Berkas',
+      },
+      tab(5, '/simpel/berkas/SPL-1'),
+    );
+    expect(opened.ok && opened.data.case?.id).toBe('simpel-kota-contoh:SPL-1');
+    expect(opened.ok && opened.data.status?.stageId).toBe('fileVerification');
+
+    // Switched off: pages get nothing, and its script is unregistered.
+    await send('adapters.setEnabled', { id: 'simpel-kota-contoh', enabled: false }, extensionPage);
+    const off = await send<PageSetup>('page.setup', { url }, tab(5));
+    expect(off.ok && off.data.adapters).toEqual([]);
+    expect(scripting.registered()).toEqual([]);
+    const refused = await send(
+      'page.recognised',
+      { ...page('SPL-2'), adapterId: 'simpel-kota-contoh' },
+      tab(5),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unknown-adapter' } });
+
+    await send('adapters.setEnabled', { id: 'simpel-kota-contoh', enabled: true }, extensionPage);
+    expect(await send('adapters.delete', { id: 'simpel-kota-contoh' }, extensionPage)).toEqual({
+      ok: true,
+      data: { deleted: true },
+    });
+    expect(scripting.registered()).toEqual([]);
+  });
+
+  it('registers nothing for an adapter whose origins were not granted, and says it waits for access', async () => {
+    const scripting = fakeScripting([]);
+    const { send } = setup({ scripting: scripting.api, demo: false });
+    await send('adapters.import', { text: EXAMPLE }, extensionPage);
+    expect(scripting.registered()).toEqual([]);
+  });
+
+  it('keeps built-in adapters: they can be switched off, not deleted or replaced', async () => {
+    const { send } = setup();
+    expect(await send('adapters.delete', { id: 'sicantik' }, extensionPage)).toMatchObject({
+      ok: false,
+      error: { code: 'builtin-adapter' },
+    });
+    const clash = JSON.parse(EXAMPLE);
+    clash.id = 'sicantik';
+    expect(await send('adapters.import', { text: JSON.stringify(clash) }, extensionPage)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-adapter' },
+    });
+    await send('adapters.setEnabled', { id: 'sicantik', enabled: false }, extensionPage);
+    const list = await send<{ adapters: { id: string; enabled: boolean }[] }>(
+      'adapters.list',
+      {},
+      extensionPage,
+    );
+    expect(list.ok && list.data.adapters.find((a) => a.id === 'sicantik')?.enabled).toBe(false);
   });
 });

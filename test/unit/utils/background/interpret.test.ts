@@ -64,6 +64,9 @@ describe('interpretPage', () => {
     permitLabel: 'IZIN PRAKTEK DOKTER UMUM',
     receivedLabel: '12/11/2026',
     regionLabel: 'Jawa Tengah',
+    statusLabel: null,
+    applicantLabel: null,
+    documents: [],
     missing: [],
   };
   const now = '2026-11-28T03:00:00.000Z';

@@ -22,13 +22,23 @@ const page = {
   permitLabel: 'IZIN REKLAME',
   receivedLabel: '12/11/2026',
   regionLabel: 'Bali',
+  statusLabel: 'Menunggu Verifikasi',
+  applicantLabel: 'Siti',
+  documents: ['KTP'],
   missing: [],
 };
 const uuid = '7f0c3a56-2b1e-4c1a-9a55-0e7d0b0b5d11';
 
 /** A valid payload for every message type. */
 const VALID: Record<MessageType, unknown> = {
+  'page.setup': { url: 'http://127.0.0.1:4000/sicantik/permohonan/1' },
   'page.recognised': page,
+  'prefs.set': { language: 'en' },
+  'adapters.list': {},
+  'adapters.import': { text: '{}' },
+  'adapters.setEnabled': { id: 'sicantik', enabled: false },
+  'adapters.delete': { id: 'x' },
+  'adapters.sync': {},
   'case.view': { caseId: 'sicantik:0142' },
   'case.intent': {
     caseId: 'sicantik:0142',
@@ -77,7 +87,13 @@ describe('classifySender', () => {
 
 describe('sender rules', () => {
   it('lets a content script send only what a page view needs', () => {
-    expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual(['case.intent', 'case.view', 'page.recognised']);
+    expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual([
+      'case.intent',
+      'case.view',
+      'page.recognised',
+      'page.setup',
+      'prefs.set',
+    ]);
   });
 
   it.each((Object.keys(MESSAGES) as MessageType[]).map((t) => [t]))(

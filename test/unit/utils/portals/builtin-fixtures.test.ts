@@ -4,7 +4,8 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGIONS } from '../../../../machines';
 import { interpretPage } from '../../../../utils/background/interpret';
-import { recognisePage } from '../../../../utils/portals/recognise';
+import { BUILTIN_ADAPTERS } from '../../../../utils/portals/builtin';
+import { mapStatus, readList, recognisePage } from '../../../../utils/portals/recognise';
 import { buildDataset } from '../../../fixtures/portal/dataset';
 import { REGIONS as PORTAL_REGIONS } from '../../../fixtures/portal/regions';
 import { PORTAL_PATHS } from '../../../fixtures/portal/routes';
@@ -35,11 +36,22 @@ describe('built-in adapters on their fixture pages', () => {
     async (portalId, adapterId) => {
       for (const c of buildDataset(portal.today)[portalId].seed) {
         const path = PORTAL_PATHS[portalId].detail(c.id);
-        const page = recognisePage(await load(path), new URL(path, portal.url).pathname);
+        const page = recognisePage(await load(path), new URL(path, portal.url).href, BUILTIN_ADAPTERS, {
+          demo: true,
+        });
         expect(page, c.id).toMatchObject({ adapterId, caseRef: c.id, missing: [] });
         if (!page) continue;
+        expect(page.documents.length, `${c.id} documents`).toBeGreaterThan(0);
+        expect(page.statusLabel, c.id).toBe(c.status);
         const meaning = interpretPage(page, { now: '2026-11-30T03:00:00Z' });
         expect(meaning.permit.id, page.permitLabel ?? '').not.toBeNull();
+        const adapter = BUILTIN_ADAPTERS.find((a) => a.id === adapterId);
+        // Every status the portal shows means something: a stage of this permit or an outcome.
+        if (adapter && meaning.permit.id && page.statusLabel)
+          expect(
+            mapStatus(adapter, meaning.permit.id, page.statusLabel),
+            `${c.id} ${c.status}`,
+          ).not.toBeNull();
         expect(meaning.opening, c.id).toMatchObject({
           portal: adapterId,
           caseRef: c.id,
@@ -51,8 +63,22 @@ describe('built-in adapters on their fixture pages', () => {
     },
   );
 
-  it('ignores the list pages', async () => {
-    expect(recognisePage(await load(PORTAL_PATHS.sicantik.list), PORTAL_PATHS.sicantik.list)).toBeNull();
-    expect(recognisePage(await load(PORTAL_PATHS.oss.list), PORTAL_PATHS.oss.list)).toBeNull();
-  });
+  it.each([
+    ['sicantik', 'sicantik'],
+    ['oss', 'oss-rba'],
+  ] as const)(
+    '%s: reads the list page row by row, and does not take it for a case',
+    async (portalId, adapterId) => {
+      const list = PORTAL_PATHS[portalId].list;
+      const doc = await load(list);
+      const href = new URL(list, portal.url).href;
+      expect(recognisePage(doc, href, BUILTIN_ADAPTERS, { demo: true })).toBeNull();
+      const adapter = BUILTIN_ADAPTERS.find((a) => a.id === adapterId);
+      if (!adapter) throw new Error(adapterId);
+      const rows = readList(doc, adapter);
+      const seed = buildDataset(portal.today)[portalId].seed;
+      expect(rows.map((r) => r.caseRef).sort()).toEqual(seed.map((c) => c.id).sort());
+      expect(rows.every((r) => r.permitLabel && r.statusLabel && r.receivedLabel)).toBe(true);
+    },
+  );
 });

@@ -4,10 +4,16 @@ import { BUILTIN_ADAPTERS } from '../../../../utils/portals/builtin';
 import {
   findAdapter,
   mapPermit,
+  mapStatus,
   normaliseLabel,
+  pageKind,
+  readDocuments,
+  readField,
   readLabelledValue,
+  readList,
   recognisePage,
 } from '../../../../utils/portals/recognise';
+import type { PortalAdapter } from '../../../../utils/portals/types';
 
 const adapter = (id: string) => {
   const found = BUILTIN_ADAPTERS.find((a) => a.id === id);
@@ -59,12 +65,24 @@ describe('readLabelledValue', () => {
   });
 });
 
+const demo = { demo: true };
+const at = (path: string) => `http://127.0.0.1:4000${path}`;
+
 describe('findAdapter and mapPermit', () => {
-  it('picks the adapter by its case-detail path only', () => {
-    expect(findAdapter('/sicantik/permohonan/0142307703072025')?.id).toBe('sicantik');
-    expect(findAdapter('/simbg/app/permohonan/PBG-1')?.id).toBe('simbg');
-    expect(findAdapter('/sicantik/permohonan')).toBeUndefined();
-    expect(findAdapter('/elsewhere/permohonan/1')).toBeUndefined();
+  it('picks the adapter by origin pattern and page path', () => {
+    expect(findAdapter(at('/sicantik/permohonan/0142307703072025'), BUILTIN_ADAPTERS, demo)?.id).toBe(
+      'sicantik',
+    );
+    expect(findAdapter(at('/simbg/app/permohonan/PBG-1'), BUILTIN_ADAPTERS, demo)?.id).toBe('simbg');
+    expect(findAdapter(at('/sicantik/permohonan'), BUILTIN_ADAPTERS, demo)?.id).toBe('sicantik');
+    expect(findAdapter(at('/elsewhere/permohonan/1'), BUILTIN_ADAPTERS, demo)).toBeUndefined();
+    expect(findAdapter('https://kab.sicantik.go.id/sicantik/permohonan/1', BUILTIN_ADAPTERS)?.id).toBe(
+      'sicantik',
+    );
+  });
+
+  it('ignores the demo portal patterns outside the demo build', () => {
+    expect(findAdapter(at('/sicantik/permohonan/1'), BUILTIN_ADAPTERS)).toBeUndefined();
   });
 
   it.each([
@@ -87,28 +105,131 @@ describe('findAdapter and mapPermit', () => {
 });
 
 describe('recognisePage', () => {
+  const url = (path: string) => at(path);
   it('returns null off the case-detail routes', () => {
-    document.body.innerHTML = '<table><tr><th>No. Pendaftaran</th><td>1</td></tr></table>';
-    expect(recognisePage(document, '/sicantik/permohonan')).toBeNull();
+    document.body.innerHTML = '<table class="detail"><tr><th>No. Pendaftaran</th><td>1</td></tr></table>';
+    expect(recognisePage(document, url('/sicantik/permohonan'), BUILTIN_ADAPTERS, demo)).toBeNull();
   });
 
   it('returns null while the page shows neither field (still loading)', () => {
-    document.body.innerHTML = '<p>Memuat data…</p>';
-    expect(recognisePage(document, '/simbg/app/permohonan/PBG-1')).toBeNull();
+    document.body.innerHTML = '<div id="simbg-app" data-state="ready"><dl class="simbg-detail"></dl></div>';
+    expect(recognisePage(document, url('/simbg/app/permohonan/PBG-1'), BUILTIN_ADAPTERS, demo)).toBeNull();
+  });
+
+  it('waits for the DOM marker before reading', () => {
+    document.body.innerHTML =
+      '<div id="simbg-app" data-state="loading"><dl class="simbg-detail"><dt>No. Registrasi</dt><dd>PBG-0</dd></dl></div>';
+    expect(recognisePage(document, url('/simbg/app/permohonan/PBG-1'), BUILTIN_ADAPTERS, demo)).toBeNull();
   });
 
   it('says which field it could not read on a half-recognised page', () => {
     document.body.innerHTML =
-      '<table><tr><th>No. Pendaftaran</th><td>0142</td></tr><tr><th>Provinsi</th><td>Bali</td></tr></table>';
-    expect(recognisePage(document, '/sicantik/permohonan/0142')).toEqual({
+      '<table class="detail"><tr><th>No. Pendaftaran</th><td>0142</td></tr><tr><th>Provinsi</th><td>Bali</td></tr></table>';
+    expect(recognisePage(document, url('/sicantik/permohonan/0142'), BUILTIN_ADAPTERS, demo)).toEqual({
       adapterId: 'sicantik',
       kind: 'case-detail',
       caseRef: '0142',
       permitLabel: null,
       receivedLabel: null,
       regionLabel: 'Bali',
-      missing: ['permit', 'received'],
+      statusLabel: null,
+      applicantLabel: null,
+      documents: [],
+      missing: ['permit', 'received', 'status'],
     });
+  });
+});
+
+/** A minimal adapter for the rules below; only what each test needs differs. */
+function custom(detail: Partial<PortalAdapter['pages']['caseDetail']> = {}): PortalAdapter {
+  const base = adapter('sicantik');
+  return {
+    ...base,
+    id: 'custom',
+    pages: {
+      ...base.pages,
+      caseDetail: { ...base.pages.caseDetail, marker: undefined, ...detail },
+    },
+  };
+}
+
+describe('field rules', () => {
+  it('falls back to the CSS selector when no label matches', () => {
+    document.body.innerHTML = '<h1 class="nomor">REG-9</h1>';
+    expect(readField(document, { labels: ['No. Pendaftaran'], selector: 'h1.nomor' })).toBe('REG-9');
+  });
+
+  it('treats an invalid selector in an imported adapter as reading nothing, never throwing', () => {
+    document.body.innerHTML = '<p>x</p>';
+    expect(readField(document, { labels: ['Nomor'], selector: 'p[[' })).toBeNull();
+    const broken = custom({ marker: 'div[[', documents: { selector: ':::', item: 'li(' } });
+    expect(pageKind(broken, '/sicantik/permohonan/1', document)).toBeNull();
+    expect(readDocuments(document, broken)).toEqual([]);
+  });
+
+  it('reads an input control by its label', () => {
+    document.body.innerHTML = '<label for="n">Nomor Berkas</label><input id="n" value=" SPL-3 ">';
+    expect(readLabelledValue(document, ['Nomor Berkas'])).toBe('SPL-3');
+  });
+});
+
+describe('readDocuments', () => {
+  it('reads the list under its heading, up to the next heading', () => {
+    document.body.innerHTML = `
+      <h2>Berkas Persyaratan</h2>
+      <table><tbody><tr><td>1</td><td>KTP Pemohon</td></tr><tr><td>2</td><td>Surat Tanda Registrasi (STR)</td></tr></tbody></table>
+      <h2>Tahapan Proses</h2>
+      <table><tbody><tr><td>1</td><td>Pendaftaran</td></tr></tbody></table>`;
+    expect(readDocuments(document, adapter('sicantik'))).toEqual([
+      'KTP Pemohon',
+      'Surat Tanda Registrasi (STR)',
+    ]);
+  });
+
+  it('reads items inside a container found by selector', () => {
+    document.body.innerHTML =
+      '<div id="simbg-app"><section class="kelompok-dokumen"><ul><li>Gambar arsitektur: <span>a.pdf</span></li></ul></section></div>';
+    expect(readDocuments(document, adapter('simbg'))).toEqual(['Gambar arsitektur: a.pdf']);
+  });
+
+  it('caps what a page can report', () => {
+    document.body.innerHTML = `<h2>Berkas Persyaratan</h2><table><tbody>${'<tr><td>1</td><td>Berkas</td></tr>'.repeat(150)}</tbody></table>`;
+    expect(readDocuments(document, adapter('sicantik'))).toHaveLength(100);
+  });
+});
+
+describe('mapStatus', () => {
+  it("maps a status to the permit's stage, or to an outcome for every permit", () => {
+    expect(mapStatus(adapter('simbg'), 'pbg', 'Perhitungan Retribusi')).toEqual({
+      stageId: 'levyCalculation',
+    });
+    expect(mapStatus(adapter('simbg'), 'slf', 'Penilaian Teknis')).toEqual({ stageId: 'verification' });
+    expect(mapStatus(adapter('simbg'), 'slf', 'Perlu Perbaikan')).toEqual({ outcome: 'returned' });
+    expect(mapStatus(adapter('simbg'), 'pbg', 'Status Baru')).toBeNull();
+  });
+});
+
+describe('readList', () => {
+  it('reads rows by header text, whatever the column order', () => {
+    document.body.innerHTML = `<table id="tabel-permohonan">
+      <thead><tr><th>Status</th><th>No. Pendaftaran</th><th>Jenis Izin</th><th>Tgl Terima Berkas</th></tr></thead>
+      <tbody><tr><td>PEMERIKSAAN</td><td>0142</td><td>IZIN REKLAME</td><td>12/11/2026</td></tr>
+      <tr><td>Ditolak</td><td></td><td>IZIN REKLAME</td><td>12/11/2026</td></tr></tbody></table>`;
+    expect(readList(document, adapter('sicantik'))).toEqual([
+      {
+        caseRef: '0142',
+        permitLabel: 'IZIN REKLAME',
+        receivedLabel: '12/11/2026',
+        statusLabel: 'PEMERIKSAAN',
+        regionLabel: null,
+      },
+    ]);
+  });
+
+  it('reads nothing when the case-number column is not there', () => {
+    document.body.innerHTML =
+      '<table id="tabel-permohonan"><thead><tr><th>Nomor</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>';
+    expect(readList(document, adapter('sicantik'))).toEqual([]);
   });
 });
 
