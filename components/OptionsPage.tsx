@@ -1,25 +1,30 @@
 /**
- * The options page. For now: what this browser holds (live), and backup export/import. The
- * [Overlay] work adds identity, language default and adapters here.
+ * The options page: the officer's identity, language and dock side (shared live with every
+ * view), portal adapters, what this browser holds and backups. Each section is its own
+ * component under components/options/; this file wires them to the database, the background
+ * and the browser's permission API (all injectable for tests).
  */
-import { useState } from 'preact/hooks';
-import { useLiveQuery } from '../utils/db/live';
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { usePrefs } from '../utils/db/prefs';
 import type { PanduDb } from '../utils/db/schema';
-import { type Language, pick } from '../utils/i18n';
 import { tOptions } from '../utils/i18n/options';
 import { sendRequest } from '../utils/messaging/client';
-import type { ProtocolError } from '../utils/messaging/protocol';
 import { LanguageToggle } from './LanguageToggle';
+import { AdaptersSection } from './options/AdaptersSection';
+import type { PermissionsApi } from './options/adapters';
+import { BackupSection, DataSection } from './options/BackupSection';
+import { DisplaySection } from './options/DisplaySection';
+import { IdentitySection } from './options/IdentitySection';
 
 export interface OptionsPageProps {
   db: PanduDb;
   send?: typeof sendRequest;
   /** Saves a file for the officer (a download link by default). */
   save?: (fileName: string, text: string) => void;
-  initialLanguage?: Language;
+  /** Host permissions for imported adapters (the browser's by default). */
+  permissions?: PermissionsApi;
 }
-
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: ProtocolError } | null;
 
 function downloadText(fileName: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -30,112 +35,41 @@ function downloadText(fileName: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const browserPermissions: PermissionsApi = {
+  contains: (p) => browser.permissions.contains(p),
+  request: (p) => browser.permissions.request(p),
+};
+
 export function OptionsPage({
   db,
   send = sendRequest,
   save = downloadText,
-  initialLanguage = 'id',
+  permissions = browserPermissions,
 }: OptionsPageProps) {
-  const [lang, setLang] = useState<Language>(initialLanguage);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [working, setWorking] = useState(false);
-  const counts = useLiveQuery(
-    async () => ({
-      cases: await db.cases.count(),
-      events: await db.events.count(),
-      evidence: await db.evidence.count(),
-    }),
-    [db],
-  );
+  const [prefs, changePrefs] = usePrefs(db, send);
+  const lang = prefs.language;
 
-  async function exportBackup() {
-    setWorking(true);
-    setOutcome(null);
-    const answer = await send('backup.export', {});
-    setWorking(false);
-    if (!answer.ok) return setOutcome({ kind: 'error', error: answer.error });
-    save(answer.data.fileName, answer.data.text);
-    setOutcome({ kind: 'ok', text: tOptions(lang, 'options.exported', { file: answer.data.fileName }) });
-  }
-
-  async function importBackup(input: HTMLInputElement) {
-    const file = input.files?.[0];
-    if (!file) return;
-    setWorking(true);
-    setOutcome(null);
-    const answer = await send('backup.import', { text: await file.text() });
-    setWorking(false);
-    input.value = '';
-    if (!answer.ok) return setOutcome({ kind: 'error', error: answer.error });
-    const c = answer.data;
-    setOutcome({
-      kind: 'ok',
-      text: tOptions(lang, 'options.imported', {
-        cases: c.cases,
-        events: c.events,
-        evidence: c.evidence,
-        unchanged: c.unchanged,
-      }),
-    });
-  }
+  // The document's language and title follow too (screen readers read by `lang`).
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = tOptions(lang, 'options.title');
+  }, [lang]);
 
   return (
     <main class="pi-options" lang={lang}>
       <header class="pi-options-header">
         <h1>{tOptions(lang, 'options.title')}</h1>
-        <LanguageToggle lang={lang} onChange={setLang} testId="options-language" />
+        <LanguageToggle
+          lang={lang}
+          onChange={(language) => void changePrefs({ language })}
+          testId="options-language"
+        />
       </header>
-      <section aria-labelledby="pi-data-title">
-        <h2 id="pi-data-title">{tOptions(lang, 'options.dataTitle')}</h2>
-        <p data-testid="options-counts" aria-live="polite">
-          {counts
-            ? tOptions(lang, 'options.counts', {
-                cases: counts.cases,
-                events: counts.events,
-                evidence: counts.evidence,
-              })
-            : tOptions(lang, 'options.loading')}
-        </p>
-      </section>
-      <section aria-labelledby="pi-backup-title">
-        <h2 id="pi-backup-title">{tOptions(lang, 'options.backupTitle')}</h2>
-        <p>{tOptions(lang, 'options.backupHelp')}</p>
-        <p>
-          <button
-            type="button"
-            class="pi-button"
-            disabled={working}
-            onClick={() => void exportBackup()}
-            data-testid="options-export"
-          >
-            {tOptions(lang, 'options.export')}
-          </button>
-        </p>
-        <p>
-          <label for="pi-import">{tOptions(lang, 'options.import')}</label>{' '}
-          <input
-            id="pi-import"
-            type="file"
-            accept="application/json,.json"
-            disabled={working}
-            data-testid="options-import"
-            onChange={(e) => void importBackup(e.currentTarget)}
-          />
-        </p>
-        {outcome?.kind === 'ok' ? (
-          <p role="status" class="pi-ok" data-testid="options-outcome">
-            {outcome.text}
-          </p>
-        ) : null}
-        {outcome?.kind === 'error' ? (
-          <div role="alert" class="pi-error" data-testid="options-outcome">
-            <p>{tOptions(lang, 'options.failed', { reason: pick(lang, outcome.error.message) })}</p>
-            {outcome.error.details?.map((d) => (
-              <p key={d.id}>{pick(lang, d)}</p>
-            ))}
-          </div>
-        ) : null}
-      </section>
+      <IdentitySection lang={lang} send={send} />
+      <DisplaySection prefs={prefs} change={changePrefs} />
+      <AdaptersSection lang={lang} send={send} permissions={permissions} />
+      <DataSection db={db} lang={lang} />
+      <BackupSection lang={lang} send={send} save={save} />
     </main>
   );
 }
