@@ -1,6 +1,7 @@
 /**
- * The options page: live counts through Dexie liveQuery, and backup export/import with a
- * tampered or truncated file refused whole.
+ * The options page: live counts through Dexie liveQuery, backup export/import with a tampered
+ * or truncated file refused whole, the officer's identity, and the language every view follows.
+ * One browser serves the whole run, so each test puts back the language and identity it changed.
  */
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
@@ -8,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { buildDataset } from '../fixtures/portal/dataset';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
 import { expect, test } from './fixtures';
+import { EMPTY_OFFICER, OptionsPage } from './pages/options';
 import { OverlayPanel } from './pages/overlay';
 
 async function tickOnPortal(page: Page, baseUrl: string, caseRef: string, index: number) {
@@ -84,15 +86,143 @@ test('the options page is keyboard operable, bilingual and has no serious access
   page,
   extensionId,
 }) => {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pandu Izin — Opsi');
-  await page.getByTestId('options-language').focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pandu Izin — Options');
-  await expect(page.getByRole('button', { name: 'Export backup' })).toBeVisible();
-  await expect(page.getByLabel('Restore from a backup file')).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.passes.length).toBeGreaterThan(0);
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  await options.restore();
+  try {
+    await expect(options.heading).toHaveText('Pandu Izin — Opsi');
+    await options.languageToggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(options.heading).toHaveText('Pandu Izin — Options');
+    await expect(page.getByRole('button', { name: 'Export backup' })).toBeVisible();
+    await expect(page.getByLabel('Restore from a backup file')).toBeVisible();
+    // Errors shown are part of the page the officer meets: scan with one showing.
+    await options.nip.fill('123');
+    await options.nip.press('Enter');
+    await expect(options.nipError).toBeVisible();
+    await expect(options.nip).toBeFocused();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.passes.length).toBeGreaterThan(0);
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  } finally {
+    await options.restore();
+  }
+});
+
+test('identity: saved through the form and shown again after a reload', async ({ page, extensionId }) => {
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  await options.restore({ officer: EMPTY_OFFICER });
+  await options.goto();
+  try {
+    await page.getByLabel('Nama', { exact: true }).fill('Siti Rahmawati');
+    await page.getByLabel('NIP').fill('19850312 201001 2 003');
+    await page.getByLabel('Unit kerja').fill('DPMPTSP Kota Contoh');
+    await page.getByRole('radio', { name: 'Penyelia' }).check();
+    await page.getByLabel('Provinsi').selectOption({ label: 'Papua Pegunungan' });
+    await options.save.click();
+    await expect(options.officerOutcome).toHaveText('Identitas disimpan.');
+    await expect(options.officerOutcome).toHaveAttribute('role', 'status');
+    // The NIP is stored as its 18 digits.
+    await expect(options.nip).toHaveValue('198503122010012003');
+
+    await options.goto();
+    await expect(options.name).toHaveValue('Siti Rahmawati');
+    await expect(options.nip).toHaveValue('198503122010012003');
+    await expect(options.unit).toHaveValue('DPMPTSP Kota Contoh');
+    await expect(options.role('supervisor')).toBeChecked();
+    await expect(options.region).toHaveValue('97');
+    expect(await options.storedOfficer()).toEqual({
+      name: 'Siti Rahmawati',
+      nip: '198503122010012003',
+      unit: 'DPMPTSP Kota Contoh',
+      role: 'supervisor',
+      region: '97',
+    });
+  } finally {
+    await options.restore({ officer: EMPTY_OFFICER });
+  }
+});
+
+test('identity: a bad NIP is explained next to the field, kept as typed, and nothing is saved', async ({
+  page,
+  extensionId,
+}) => {
+  const options = new OptionsPage(page, extensionId);
+  await options.goto();
+  const saved = { name: 'Budi Santoso', nip: '', unit: 'Dinas PUPR', role: 'officer', region: '31' };
+  await options.restore({ officer: saved });
+  await options.goto();
+  try {
+    await expect(options.name).toHaveValue('Budi Santoso');
+    await options.name.fill('Budi S.');
+    await options.nip.fill('1985 0312');
+    await options.save.click();
+    await expect(options.nipError).toHaveText(/NIP harus 18 angka; yang diketik 8 angka\./);
+    await expect(options.nip).toHaveAttribute('aria-invalid', 'true');
+    await expect(options.nip).toHaveAccessibleDescription(/yang diketik 8 angka/);
+    await expect(options.nip).toBeFocused();
+    await expect(page.getByRole('alert').filter({ hasText: 'Identitas belum disimpan' })).toBeVisible();
+    // Nothing typed is lost, and nothing was stored.
+    await expect(options.nip).toHaveValue('1985 0312');
+    await expect(options.name).toHaveValue('Budi S.');
+    expect(await options.storedOfficer()).toEqual(saved);
+
+    await options.nip.fill('12345678901234567a');
+    await options.save.click();
+    await expect(options.nipError).toHaveText(/hanya boleh berisi angka/);
+    expect(await options.storedOfficer()).toEqual(saved);
+
+    await options.goto();
+    await expect(options.name).toHaveValue('Budi Santoso');
+    await expect(options.nip).toHaveValue('');
+  } finally {
+    await options.restore({ officer: EMPTY_OFFICER });
+  }
+});
+
+test('language: the page re-renders live, open portal panels follow, and the choice is kept', async ({
+  context,
+  page,
+  portal,
+  extensionId,
+}) => {
+  const caseRef = buildDataset(portal.today).oss.seed[0]?.id as string;
+  await page.goto(`${portal.url}${PORTAL_PATHS.oss.detail(caseRef)}`);
+  const overlay = new OverlayPanel(page);
+  const optionsTab = await context.newPage();
+  const options = new OptionsPage(optionsTab, extensionId);
+  try {
+    await options.goto();
+    await options.restore();
+    await expect(overlay.root).toHaveAttribute('lang', 'id');
+    await expect(options.heading).toHaveText('Pandu Izin — Opsi');
+    await options.nip.fill('12');
+    await options.save.click();
+    await expect(options.nipError).toContainText('yang diketik 2 angka');
+
+    await options.language('en').check();
+    // No reload: the same page, now in English, the message already shown included.
+    await expect(options.heading).toHaveText('Pandu Izin — Options');
+    await expect(optionsTab.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(optionsTab.getByLabel('Work unit')).toBeVisible();
+    await expect(optionsTab.getByRole('heading', { name: 'Portal adapters' })).toBeVisible();
+    await expect(options.nipError).toHaveText(/The NIP must be 18 digits; 2 typed\./);
+    await expect(options.nip).toHaveValue('12');
+    await expect(options.region.locator('option[value="97"]')).toHaveText('Highland Papua');
+    // The portal tab's panel follows without a reload.
+    await expect(overlay.root).toHaveAttribute('lang', 'en');
+
+    await options.goto();
+    await expect(options.heading).toHaveText('Pandu Izin — Options');
+    await expect(options.language('en')).toBeChecked();
+
+    await options.language('id').check();
+    await expect(options.heading).toHaveText('Pandu Izin — Opsi');
+    await expect(overlay.root).toHaveAttribute('lang', 'id');
+  } finally {
+    await options.restore();
+    await optionsTab.close();
+  }
 });
