@@ -30,6 +30,9 @@ type Notice =
   | { kind: 'error'; error: ProtocolError }
   | null;
 
+/** Demo-portal patterns mean something only in the demo build; real officers are not shown them. */
+const SHOW_DEMO_MATCHES = import.meta.env.MODE === 'demo';
+
 const ORIGIN_KEYS: Record<AdapterEntry['origin'], OptionsKey> = {
   builtin: 'options.originBuiltin',
   custom: 'options.originCustom',
@@ -248,7 +251,7 @@ function AdapterRow({
                 </span>
               ))}
             </dd>
-            {adapter.demoMatches?.length ? (
+            {SHOW_DEMO_MATCHES && adapter.demoMatches?.length ? (
               <>
                 <dt>{tOptions(lang, 'options.adapterDemoMatches')}</dt>
                 <dd>
