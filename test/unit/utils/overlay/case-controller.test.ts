@@ -16,6 +16,9 @@ const pageView = (state: CaseState | null): PageView => ({
   missing: [],
   notice: null,
   case: state,
+  status: null,
+  applicant: null,
+  documents: [],
 });
 
 const refusal = (code: ProtocolError['code']): Result<never> => ({
