@@ -1,5 +1,38 @@
 import AxeBuilder from '@axe-core/playwright';
+import { buildDataset } from '../fixtures/portal/dataset';
+import { PORTAL_PATHS } from '../fixtures/portal/routes';
 import { expect, test } from './fixtures';
+import type { OverlayPanel } from './pages/overlay';
+
+/**
+ * An OSS case whose first stage has a five-item checklist and uploads that match some of it.
+ * The last such case: store.spec.ts works on the first ones, and one browser serves the run.
+ */
+function ossCaseWithChecklist(today: string): string {
+  const cases = buildDataset(today).oss.seed.filter(
+    (c) => c.permit === 'izin' || c.permit === 'sertifikat-standar',
+  );
+  const last = cases.at(-1);
+  if (!last) throw new Error('the demo dataset has no OSS case with a checklist');
+  return last.id;
+}
+
+async function seriousViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).include('pandu-izin-panel').analyze();
+  // The scan must have looked at the panel, not at an empty selection.
+  expect(results.passes.length).toBeGreaterThan(0);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Puts the panel back on the right for the tests after this one (prefs are shared by the run). */
+async function dockRight(overlay: OverlayPanel) {
+  if ((await overlay.root.getAttribute('data-dock')) === 'left') {
+    await overlay.dockToggle.click();
+    await expect(overlay.root).toHaveAttribute('data-dock', 'right');
+  }
+}
 
 test.describe('the case panel on portal pages', () => {
   test('shows the permit type and case number read from a SiCantik case page', async ({
@@ -75,21 +108,37 @@ test.describe('the case panel on portal pages', () => {
     await portalPages.openList('sicantik');
     await portalPages.openFirstCase();
     await expect(overlay.root).toHaveAttribute('lang', 'id');
-    await overlay.languageToggle.focus();
-    await overlay.languageToggle.press('Enter');
-    await expect(overlay.root).toHaveAttribute('lang', 'en');
-    await expect(overlay.root).toHaveAttribute('aria-label', 'Pandu Izin guidance for this case');
+    try {
+      await overlay.languageToggle.focus();
+      await overlay.languageToggle.press('Enter');
+      await expect(overlay.root).toHaveAttribute('lang', 'en');
+      await expect(overlay.root).toHaveAttribute('aria-label', 'Pandu Izin guidance for this case');
+      await expect(overlay.stage).toHaveText(/^Stage 1 of \d+: /);
+    } finally {
+      // The language is shared by every view of the run: put Indonesian back.
+      if ((await overlay.root.getAttribute('lang')) === 'en') await overlay.languageToggle.click();
+      await expect(overlay.root).toHaveAttribute('lang', 'id');
+    }
   });
 
   test('has no serious or critical accessibility violations', async ({ portalPages, overlay, page }) => {
     await portalPages.openList('sicantik');
     await portalPages.openFirstCase();
     await expect(overlay.root).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('pandu-izin-panel').analyze();
-    // The scan must have looked at the panel, not at an empty selection.
-    expect(results.passes.length).toBeGreaterThan(0);
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('has none either on a case with a checklist, its reasons and a form open', async ({
+    overlay,
+    page,
+    portal,
+  }) => {
+    await page.goto(`${portal.url}${PORTAL_PATHS.oss.detail(ossCaseWithChecklist(portal.today))}`);
+    await expect(overlay.items).toHaveCount(5);
+    await overlay.steps.first().getByTestId('pandu-reasons').locator('summary').click();
+    await overlay.item(1).getByTestId('pandu-note').click();
+    await expect(overlay.root.getByTestId('pandu-note-form')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('cannot be reached by the portal page’s own scripts', async ({ portalPages, page, extensionId }) => {
@@ -107,5 +156,108 @@ test.describe('the case panel on portal pages', () => {
       }
     }, extensionId);
     expect(reachable).not.toBe('answered');
+  });
+
+  test('docks beside the portal instead of over it, and Escape folds it to a launcher', async ({
+    portalPages,
+    overlay,
+    page,
+  }) => {
+    await portalPages.openList('sicantik');
+    await portalPages.openFirstCase();
+    await expect(overlay.root).toHaveAttribute('data-dock', 'right');
+    const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+    const box = await overlay.root.boundingBox();
+    expect(box && Math.round(box.x + box.width)).toBe(viewport.width);
+    // The portal lays itself out in what is left: its content ends where the panel begins.
+    expect(await overlay.pageMargin('right')).toBe('360px');
+    const bodyRight = await page.evaluate(() => document.body.getBoundingClientRect().right);
+    expect(bodyRight).toBeLessThanOrEqual(viewport.width - 360);
+    await overlay.languageToggle.focus();
+    await page.keyboard.press('Escape');
+    await expect(overlay.root).toHaveCount(0);
+    await expect(overlay.launcher).toBeFocused();
+    expect(await overlay.pageMargin('right')).toBe('0px');
+    const launcher = await overlay.launcher.boundingBox();
+    expect(launcher?.width).toBeLessThanOrEqual(40);
+    expect(launcher && Math.round(launcher.x + launcher.width)).toBe(viewport.width);
+    await page.keyboard.press('Enter');
+    await expect(overlay.root).toBeVisible();
+    expect(await overlay.pageMargin('right')).toBe('360px');
+  });
+
+  test('moves to the other side and stays there on the next page', async ({ portalPages, overlay, page }) => {
+    await portalPages.openList('sicantik');
+    await portalPages.openFirstCase();
+    try {
+      await overlay.dockToggle.click();
+      await expect(overlay.root).toHaveAttribute('data-dock', 'left');
+      expect((await overlay.root.boundingBox())?.x).toBe(0);
+      expect(await overlay.pageMargin('left')).toBe('360px');
+      expect(await overlay.pageMargin('right')).toBe('0px');
+      await page.reload();
+      await expect(overlay.root).toHaveAttribute('data-dock', 'left');
+    } finally {
+      await dockRight(overlay);
+    }
+  });
+
+  test('shows where the case is: the stages, each step’s way of working in words and why', async ({
+    overlay,
+    page,
+    portal,
+  }) => {
+    await page.goto(`${portal.url}${PORTAL_PATHS.oss.detail(ossCaseWithChecklist(portal.today))}`);
+    await expect(overlay.stageItems).toHaveCount(7);
+    await expect(overlay.currentStage).toHaveCount(1);
+    await expect(overlay.currentStage).toHaveAttribute('data-state', 'current');
+    await expect(overlay.currentStage).toContainText('sedang berjalan');
+    await expect(overlay.stepMode(0)).toHaveText(/Dari mana saja|Di kantor|Ke lapangan/);
+    const reasons = overlay.steps.first().getByTestId('pandu-reasons');
+    await reasons.locator('summary').click();
+    await expect(reasons).toContainText('Dasar hukum');
+    await expect(overlay.sla).toBeVisible();
+    await expect(overlay.portalStatus).toContainText('Status di portal:');
+    await expect(overlay.next).toContainText('Yang masih harus diselesaikan:');
+  });
+
+  test('offers the portal’s uploads as matches and ticks an item only when the officer confirms', async ({
+    overlay,
+    page,
+    portal,
+  }) => {
+    await page.goto(`${portal.url}${PORTAL_PATHS.oss.detail(ossCaseWithChecklist(portal.today))}`);
+    await expect(overlay.items).toHaveCount(5);
+    await expect(overlay.suggestions.first()).toBeVisible();
+    const itemId = (await overlay.suggestions.first().getAttribute('data-item')) ?? '';
+    const row = overlay.itemById(itemId);
+    await expect(row).toHaveAttribute('data-status', 'pending');
+    try {
+      await row.getByTestId('pandu-suggestion-confirm').click();
+      await expect(row).toHaveAttribute('data-status', 'ticked');
+      await expect(row.getByTestId('pandu-suggestion')).toHaveCount(0);
+      await expect(row.getByRole('checkbox')).toBeFocused();
+    } finally {
+      await row.getByRole('checkbox').uncheck();
+      await expect(row).toHaveAttribute('data-status', 'pending');
+    }
+  });
+
+  test('marks an item missing with a note from the keyboard, and takes it back', async ({
+    overlay,
+    page,
+    portal,
+  }) => {
+    await page.goto(`${portal.url}${PORTAL_PATHS.oss.detail(ossCaseWithChecklist(portal.today))}`);
+    const row = overlay.item(2);
+    await expect(row).toHaveAttribute('data-status', 'pending');
+    await row.getByTestId('pandu-mark-missing').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Berkas tidak terbaca');
+    await page.keyboard.press('Enter');
+    await expect(row).toHaveAttribute('data-status', 'missing');
+    await expect(row).toContainText('Catatan: Berkas tidak terbaca');
+    await row.getByTestId('pandu-unmark-missing').click();
+    await expect(row).toHaveAttribute('data-status', 'pending');
   });
 });
