@@ -74,6 +74,7 @@ export function CaseWorkspace({
   const Title = `h${level}` as 'h2' | 'h3';
   const StepsHeading = `h${sub}` as 'h3' | 'h4';
   const unsetFacts = view.facts.some((f) => f.matters && f.value === undefined);
+  const timeline = <StageTimeline lang={lang} stages={view.stages} headingLevel={sub} />;
 
   return (
     <section
@@ -100,7 +101,7 @@ export function CaseWorkspace({
       ) : null}
       <SlaLine lang={lang} sla={view.sla} />
       <PortalStatusLine lang={lang} status={portalStatus} inSync={view.portal?.inSync} />
-      <StageTimeline lang={lang} stages={view.stages} headingLevel={sub} />
+      {overlay ? null : timeline}
       <NextSteps lang={lang} view={view} onIntent={onIntent} headingLevel={sub} shown={overlay ? 3 : 8} />
       {view.steps.length > 0 ? (
         <section class="pi-steps" aria-label={t(lang, 'case.steps')}>
@@ -127,6 +128,8 @@ export function CaseWorkspace({
           </ol>
         </section>
       ) : null}
+      {/* In the narrow overlay the checklist comes first; the stage heading already says where the case is. */}
+      {overlay ? timeline : null}
       <CaseFacts lang={lang} facts={view.facts} onIntent={onIntent} open={!overlay || unsetFacts} />
       {view.notes > 0 ? (
         <p class="pi-muted" data-testid="pandu-notes">

@@ -186,6 +186,26 @@ test.describe('the case panel on portal pages', () => {
     expect(await overlay.pageMargin('right')).toBe('360px');
   });
 
+  test('keeps the portal’s fixed header out from under the panel, and gives it back', async ({
+    overlay,
+    page,
+    portal,
+  }) => {
+    await page.goto(`${portal.url}${PORTAL_PATHS.oss.detail(ossCaseWithChecklist(portal.today))}`);
+    await expect(overlay.root).toBeVisible();
+    const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+    // OSS's header is position: fixed across the window, the officer's name at its right end.
+    const header = page.locator('.portal-header');
+    const user = header.getByText('Masuk sebagai');
+    await expect
+      .poll(async () => (await header.boundingBox())?.width)
+      .toBeLessThanOrEqual(viewport.width - 360);
+    const name = await user.boundingBox();
+    expect(name && name.x + name.width).toBeLessThanOrEqual(viewport.width - 360);
+    await overlay.collapse.click();
+    await expect.poll(async () => (await header.boundingBox())?.width).toBe(viewport.width);
+  });
+
   test('moves to the other side and stays there on the next page', async ({ portalPages, overlay, page }) => {
     await portalPages.openList('sicantik');
     await portalPages.openFirstCase();
