@@ -94,7 +94,7 @@ export function CaseWorkspace({
           ? t(lang, 'panel.stage', { n: stage.index + 1, count: stage.count, name: pick(lang, stage.name) })
           : t(lang, `status.${view.status}` as MessageKey)}
       </Title>
-      {stage ? (
+      {stage && view.checklist.total > 0 ? (
         <p class="pi-progress" data-testid="pandu-progress">
           {t(lang, 'panel.progress', { ticked: view.checklist.ticked, total: view.checklist.total })}
         </p>

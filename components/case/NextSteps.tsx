@@ -28,10 +28,11 @@ export function NextSteps({
 }) {
   const Heading = `h${headingLevel}` as 'h3' | 'h4';
   const move = view.stage && view.canMoveOn ? moveOnIntent(view.stage) : null;
-  if (!move && view.blockers.length === 0) return null;
   return (
     <section class="pi-next" data-testid="pandu-next" aria-label={t(lang, 'case.next')}>
       <Heading class="pi-section-title">{t(lang, 'case.next')}</Heading>
+      {/* Nothing blocks and nothing moves: the case is finished (issued, rejected, closed). */}
+      {!move && view.blockers.length === 0 ? <p>{t(lang, `status.${view.status}` as MessageKey)}</p> : null}
       {view.blockers.length > 0 ? (
         <>
           <p class="pi-subtitle">{t(lang, 'case.blockers')}</p>

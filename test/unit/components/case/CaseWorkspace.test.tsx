@@ -6,7 +6,7 @@ import { CaseWorkspace, type CaseWorkspaceProps } from '../../../../components/c
 import type { CaseView } from '../../../../machines';
 import { t } from '../../../../utils/i18n';
 import type { CaseState } from '../../../../utils/messaging/protocol';
-import { ossFirstStage, pbgInCompleteness, sipInVerification } from './cases';
+import { caseAfter, ossFirstStage, pbgInCompleteness, sipInVerification } from './cases';
 
 let host: HTMLElement;
 function mount(ui: ComponentChild) {
@@ -470,6 +470,27 @@ describe('CaseWorkspace: facts and what to do next', () => {
     expect(allByTestId('pandu-blocker', next)).toHaveLength(14);
     expect(next.querySelector('details summary')?.textContent).toBe('dan 11 lainnya');
     expect(byTestId('pandu-advance')).toBeNull();
+  });
+
+  it('says the case is finished when nothing blocks and nothing moves', () => {
+    const state = withView(ossFirstStage(), {
+      status: 'issued',
+      stage: null,
+      steps: [],
+      blockers: [],
+      canMoveOn: false,
+    });
+    workspace(state);
+    expect(byTestId('pandu-stage')?.textContent).toBe('Izin terbit');
+    expect(byTestId('pandu-next')?.textContent).toContain('Izin terbit');
+    expect(byTestId('pandu-progress')).toBeNull();
+    expect(byTestId('pandu-advance')).toBeNull();
+  });
+
+  it('leaves out the progress line of a stage without a checklist', () => {
+    workspace(caseAfter('sip-nakes'));
+    expect(byTestId('pandu-stage')?.textContent).toBe('Tahap 1 dari 5: Pendaftaran');
+    expect(byTestId('pandu-progress')).toBeNull();
   });
 
   it('offers to move on when the case can, with the intent the stage needs', () => {
