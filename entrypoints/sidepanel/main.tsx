@@ -1,0 +1,38 @@
+/**
+ * Side panel (Chrome `side_panel`, Firefox `sidebar_action`): the case of the active tab as a
+ * full workspace. Also opened as a page: `sidepanel.html?case=<caseId>` (from the dashboard)
+ * or `?tab=<tabId>` (tests).
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { sourceFromQuery } from '../../components/workspace/resolve';
+import { SidePanelPage } from '../../components/workspace/SidePanelPage';
+import { createEngine } from '../../machines';
+import { createCaseRepository, indexer } from '../../utils/db/cases';
+import { openDb } from '../../utils/db/schema';
+import { sendRequest } from '../../utils/messaging/client';
+import '../../components/workspace/workspace.css';
+
+// The page may be the first to open the database after an update, so it carries the upgrade's indexer.
+const engine = createEngine();
+const db = openDb({ indexCase: indexer(engine) });
+// Read-only here: the repository only verifies logs (writes go through the background).
+const repo = createCaseRepository({
+  db,
+  engine,
+  author: () => Promise.reject(new Error('the side panel does not write')),
+});
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <SidePanelPage
+      db={db}
+      send={sendRequest}
+      source={sourceFromQuery(location.search)}
+      tabs={browser.tabs}
+      verifyLog={repo.verifyLog}
+      dashboardUrl={browser.runtime.getURL('/dashboard.html')}
+    />,
+    root,
+  );
+}
