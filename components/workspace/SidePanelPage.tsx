@@ -12,6 +12,7 @@ import type { sendRequest } from '../../utils/messaging/client';
 import type { PortalStatus, ProtocolError } from '../../utils/messaging/protocol';
 import { CaseWorkspace } from '../case/CaseWorkspace';
 import { CaseHistory } from './CaseHistory';
+import { formatTime } from './history';
 import { useLiveCase, usePortalNames, useResolvedCase } from './hooks';
 import { PageShell } from './PageShell';
 import type { CaseSource, TabsApi } from './resolve';
@@ -119,6 +120,12 @@ function CasePanel({
         <div>
           <dt>{tWorkspace(lang, 'workspace.portal')}</dt>
           <dd data-testid="workspace-portal">{portalName(row.portal)}</dd>
+        </div>
+        <div>
+          <dt>{tWorkspace(lang, 'workspace.updated')}</dt>
+          <dd data-testid="workspace-updated">
+            <time dateTime={row.updatedAt}>{formatTime(lang, row.updatedAt)}</time>
+          </dd>
         </div>
       </dl>
       <p class="pw-busy" role="status" data-testid="workspace-busy">

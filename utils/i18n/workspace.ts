@@ -69,7 +69,6 @@ export const id = {
   'summary.checklist': 'Daftar periksa',
   'summary.checklistValue': '{ticked} dari {total} dicentang',
   'summary.checklistNone': 'tidak ada butir pada tahap ini',
-  'summary.sla': 'Tenggat layanan',
   'dashboard.title': 'Pandu Izin — Dasbor perkara',
   'dashboard.caption':
     'Perkara yang tercatat di peramban ini: {count}. Urutan: tenggat terdekat lebih dulu, lalu yang terakhir diubah.',
@@ -151,7 +150,6 @@ export const en: Record<WorkspaceKey, string> = {
   'summary.checklist': 'Checklist',
   'summary.checklistValue': '{ticked} of {total} ticked',
   'summary.checklistNone': 'no items in this stage',
-  'summary.sla': 'Service deadline',
   'dashboard.title': 'Pandu Izin — Case dashboard',
   'dashboard.caption':
     'Cases recorded in this browser: {count}. Order: nearest deadline first, then the most recently changed.',
