@@ -26,7 +26,10 @@ describe('waitForRecognition', () => {
 
   it('recognises content that arrives after the shell, once the DOM marker says it is ready', async () => {
     document.body.innerHTML = '<div id="simbg-app" data-state="loading">Memuat data…</div>';
-    const pending = waitForRecognition(document, simbg, { signal: new AbortController().signal, debounceMs: 5 });
+    const pending = waitForRecognition(document, simbg, {
+      signal: new AbortController().signal,
+      debounceMs: 5,
+    });
     // The previous case's details are still on screen while the app loads: not yet.
     setTimeout(() => {
       const app = document.getElementById('simbg-app');
@@ -45,7 +48,10 @@ describe('waitForRecognition', () => {
   it('gives up with null after the time limit and stops observing', async () => {
     document.body.innerHTML = '<div id="app">Memuat data…</div>';
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
-    const page = await waitForRecognition(document, simbg, { signal: new AbortController().signal, timeoutMs: 30 });
+    const page = await waitForRecognition(document, simbg, {
+      signal: new AbortController().signal,
+      timeoutMs: 30,
+    });
     expect(page).toBeNull();
     expect(disconnect).toHaveBeenCalled();
   });
@@ -66,7 +72,10 @@ describe('followPage', () => {
     const seen: RecognisedPage[] = [];
     const shown = { caseRef: 'PBG-1' } as RecognisedPage;
     const first = await waitForRecognition(document, simbg, { signal: controller.signal });
-    followPage(document, simbg, first ?? shown, (p) => seen.push(p), { signal: controller.signal, debounceMs: 5 });
+    followPage(document, simbg, first ?? shown, (p) => seen.push(p), {
+      signal: controller.signal,
+      debounceMs: 5,
+    });
 
     // Unrelated churn (a clock, our own host element) changes nothing it reads.
     document.body.append(document.createElement('span'));
