@@ -77,8 +77,15 @@ export async function runTour(input: TourInput): Promise<TourSummary> {
       'OSS RBA: butir daftar periksa dicentang, tetap tersimpan setelah muat ulang',
       async () => {
         await page.goto(`${input.portalUrl}/oss/perizinan`);
-        // The first case whose "Jenis Perizinan" column says Izin: its first stage has a checklist.
-        await page.locator('table tbody tr:has(td:nth-child(6):text-is("Izin")) a').first().click();
+        // The first Sertifikat Standar case still waiting for verification: its first stage has
+        // a checklist (a rejected or returned case is finished and shows none).
+        await page
+          .locator('table tbody tr')
+          .filter({ has: page.locator('td:nth-child(6)', { hasText: /^Sertifikat Standar$/ }) })
+          .filter({ has: page.locator('td:nth-child(8)', { hasText: /^Belum Terverifikasi$/ }) })
+          .locator('a')
+          .first()
+          .click();
         const panel = page.locator(PANEL);
         const first = panel.getByTestId('pandu-item').first();
         await first.waitFor({ state: 'visible', timeout: 15_000 });
