@@ -83,14 +83,24 @@ export function AdaptersSection({ lang, send, permissions }: AdaptersSectionProp
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
 
+  function replaceEntry(changed: AdapterEntry) {
+    setEntries((list) => list?.map((e) => (e.id === changed.id ? changed : e)) ?? null);
+  }
+
   async function setEnabled(entry: AdapterEntry, enabled: boolean) {
+    // The switch shows the officer's choice at once (a controlled checkbox would otherwise
+    // spring back while the background answers) and returns to the stored state on refusal.
+    replaceEntry({ ...entry, enabled });
     setBusy(entry.id);
     setNotice(null);
     const answer = await send('adapters.setEnabled', { id: entry.id, enabled });
     setBusy(null);
-    if (!answer.ok) return setNotice({ kind: 'error', error: answer.error });
+    if (!answer.ok) {
+      replaceEntry(entry);
+      return setNotice({ kind: 'error', error: answer.error });
+    }
     const changed = answer.data.entry;
-    setEntries((list) => list?.map((e) => (e.id === changed.id ? changed : e)) ?? null);
+    replaceEntry(changed);
     setNotice({
       kind: 'ok',
       key: enabled ? 'options.adapterSwitchedOn' : 'options.adapterSwitchedOff',

@@ -77,12 +77,13 @@ export async function runTour(input: TourInput): Promise<TourSummary> {
       'OSS RBA: butir daftar periksa dicentang, tetap tersimpan setelah muat ulang',
       async () => {
         await page.goto(`${input.portalUrl}/oss/perizinan`);
-        // The first Sertifikat Standar case still waiting for verification: its first stage has
-        // a checklist (a rejected or returned case is finished and shows none).
+        // A Sertifikat Standar case under technical verification: its first stage has a
+        // checklist (a rejected case is finished and shows none). The E2E specs share one
+        // browser and use the other open OSS cases, so the tour keeps to this one.
         await page
           .locator('table tbody tr')
           .filter({ has: page.locator('td:nth-child(6)', { hasText: /^Sertifikat Standar$/ }) })
-          .filter({ has: page.locator('td:nth-child(8)', { hasText: /^Belum Terverifikasi$/ }) })
+          .filter({ has: page.locator('td:nth-child(8)', { hasText: /^Verifikasi Teknis$/ }) })
           .locator('a')
           .first()
           .click();

@@ -196,13 +196,48 @@ describe('the options page: adapters', () => {
     await until(() => row('oss-rba'), 'the OSS row');
     const toggle = () => row('oss-rba')?.querySelector<HTMLInputElement>('[data-testid="adapter-enabled"]');
     await act(() => toggle()?.click());
-    await until(() => row('oss-rba')?.dataset.enabled === 'false', 'switched off');
+    await until(() => /dimatikan/.test(byTestId('adapters-outcome')?.textContent ?? ''), 'the notice');
+    expect(row('oss-rba')?.dataset.enabled).toBe('false');
     expect(await getSetting(env.db, 'disabledAdapters')).toEqual(['oss-rba']);
     expect(byTestId('adapters-outcome')?.textContent).toMatch(/dimatikan/);
     expect(row('oss-rba')?.querySelector('[data-testid="adapter-state"]')?.textContent).toBe('Nonaktif');
     await act(() => toggle()?.click());
-    await until(() => row('oss-rba')?.dataset.enabled === 'true', 'switched on');
+    await until(() => /diaktifkan/.test(byTestId('adapters-outcome')?.textContent ?? ''), 'on');
+    expect(row('oss-rba')?.dataset.enabled).toBe('true');
     expect(await getSetting(env.db, 'disabledAdapters')).toEqual([]);
+  });
+
+  it('shows the switch at the new position while the background answers, and back on refusal', async () => {
+    const env = setup();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const refuse = (async (type: string, payload: unknown) => {
+      if (type !== 'adapters.setEnabled') return env.send(type as never, payload as never);
+      await held;
+      return {
+        ok: false,
+        error: { code: 'quota', message: { id: 'Penyimpanan penuh', en: 'Storage is full' } },
+      };
+    }) as typeof sendRequest;
+    await mount({ ...env, send: refuse });
+    await until(() => row('oss-rba'), 'the OSS row');
+    const toggle = () => row('oss-rba')?.querySelector<HTMLInputElement>('[data-testid="adapter-enabled"]');
+    await act(() => toggle()?.click());
+    // Pending: the officer sees their choice, the switch cannot be pressed twice.
+    expect(toggle()?.checked).toBe(false);
+    expect(toggle()?.disabled).toBe(true);
+    await act(async () => {
+      release();
+      await held;
+    });
+    await until(() => toggle()?.checked === true, 'switched back');
+    expect(toggle()?.disabled).toBe(false);
+    expect(row('oss-rba')?.dataset.enabled).toBe('true');
+    expect(byTestId('adapters-outcome')?.textContent ?? '').not.toMatch(/dimatikan/);
+    expect((await getSetting(env.db, 'disabledAdapters')) ?? []).toEqual([]);
+    expect(byTestId('adapters-outcome')?.textContent).toContain('Penyimpanan penuh');
   });
 
   it('lists a syntax error with its path and sends nothing', async () => {
