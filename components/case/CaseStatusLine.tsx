@@ -3,7 +3,7 @@
  * left or late and the due date) and the portal's own status, with a warning when the portal
  * and our record disagree.
  */
-import type { CaseView } from '../../machines';
+import type { CaseView, LocalizedText } from '../../machines';
 import { type Language, pick, t } from '../../utils/i18n';
 import type { PortalStatus } from '../../utils/messaging/protocol';
 import { formatDate, SLA_KEYS } from './format';
@@ -36,17 +36,25 @@ export function PortalStatusLine({
   lang,
   status,
   inSync,
+  adopted,
 }: {
   lang: Language;
   status: PortalStatus | null | undefined;
   /** The engine's comparison of the last seen portal status with the case (undefined: never seen). */
   inSync: boolean | undefined;
+  /** The stage the case was first recorded at, when the portal had done the ones before it. */
+  adopted?: LocalizedText | undefined;
 }) {
   const label = status?.label;
-  if (!label && inSync !== false) return null;
+  if (!label && inSync !== false && !adopted) return null;
   return (
     <div class="pi-portal-status" data-testid="pandu-portal-status" data-in-sync={String(inSync !== false)}>
       {label ? <p>{t(lang, 'case.portalStatus', { label })}</p> : null}
+      {adopted ? (
+        <p class="pi-muted" data-testid="pandu-adopted">
+          {t(lang, 'case.adopted', { stage: pick(lang, adopted) })}
+        </p>
+      ) : null}
       {inSync === false ? (
         <p class="pi-warning" data-testid="pandu-portal-differs">
           <span aria-hidden="true">⚠ </span>

@@ -100,7 +100,12 @@ export function CaseWorkspace({
         </p>
       ) : null}
       <SlaLine lang={lang} sla={view.sla} />
-      <PortalStatusLine lang={lang} status={portalStatus} inSync={view.portal?.inSync} />
+      <PortalStatusLine
+        lang={lang}
+        status={portalStatus}
+        inSync={view.portal?.inSync}
+        adopted={view.adopted?.stageName}
+      />
       {overlay ? null : timeline}
       <NextSteps lang={lang} view={view} onIntent={onIntent} headingLevel={sub} shown={overlay ? 3 : 8} />
       {view.steps.length > 0 ? (

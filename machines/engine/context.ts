@@ -48,6 +48,12 @@ export interface PermitContext {
   /** When the case was closed after its after-issuance stages. */
   closedAt?: string;
   portal?: PortalObservation & { seenAt: string; inSync: boolean };
+  /**
+   * Set when the case was first seen at the portal already past its first stage (our
+   * judgement): it opened at that stage, and the stages before it count as done at the portal,
+   * before Pandu Izin recorded the case. Their work is neither required nor sealed.
+   */
+  adopted?: { stageId: string; status: string; at: string };
 }
 
 /** What a new case starts with. */

@@ -67,6 +67,7 @@ const contextSchema = v.object({
       inSync: v.boolean(),
     }),
   ),
+  adopted: v.optional(v.object({ stageId: v.string(), status: v.string(), at: timestamp })),
 });
 
 export const persistedCaseSchema = v.object({
@@ -91,6 +92,11 @@ export function inconsistency(lk: DefinitionLookup, p: PersistedCase): string | 
   // Facts a case could not have been given (a typo'd risk level would silently skip stages).
   const badFacts = checkFacts(lk, ctx.facts);
   if (badFacts) return `facts: ${badFacts.message.en.replace(/\.$/, '')}`;
+  if (ctx.adopted) {
+    const at = lk.stageIndex.get(ctx.adopted.stageId);
+    if (at === undefined || at < 1 || at > lk.issuing)
+      return `adopted at "${ctx.adopted.stageId}", which is not a stage after the first and before issuance`;
+  }
   const decided = ctx.decision?.kind;
   if (typeof value === 'object') {
     const keys = Object.keys(value);

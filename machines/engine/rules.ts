@@ -258,9 +258,19 @@ export function checkStepComplete(lk: DefinitionLookup, ctx: PermitContext, curr
  * After issuance only the after-issuance stages count: the earlier ones were checked when the
  * permit was issued and are sealed since (a later change of facts cannot reopen them).
  */
+/** The first stage whose work Pandu Izin holds: 0, or the stage a case was adopted at. */
+export function adoptedStage(lk: DefinitionLookup, ctx: PermitContext): number {
+  if (!ctx.adopted) return 0;
+  return Math.max(
+    0,
+    lk.stages.findIndex((s) => s.id === ctx.adopted?.stageId),
+  );
+}
+
 export function checkWorkDone(lk: DefinitionLookup, ctx: PermitContext, upto: number): Rejection | null {
   const details: LocalizedText[] = [];
-  for (let i = firstOpenStage(lk, upto); i <= upto && i < lk.stages.length; i++) {
+  const from = Math.max(firstOpenStage(lk, upto), adoptedStage(lk, ctx));
+  for (let i = from; i <= upto && i < lk.stages.length; i++) {
     for (const step of lk.stages[i]?.steps ?? []) {
       if (!stepApplies(step, ctx.facts)) continue;
       for (const it of openMandatoryItems(step, ctx)) details.push(it.label);

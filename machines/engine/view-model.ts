@@ -119,6 +119,8 @@ export interface CaseView {
   blockers: LocalizedText[];
   canMoveOn: boolean;
   portal?: PermitContext['portal'];
+  /** The case was first seen at this stage; the stages before it were done at the portal. */
+  adopted?: { stageId: string; stageName: LocalizedText; status: string; at: string };
   decision?: PermitContext['decision'];
   /** When the case closed after its after-issuance stages. */
   closedAt?: string;

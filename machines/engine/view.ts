@@ -245,6 +245,8 @@ export function buildView(input: ViewInput): CaseView {
     notes: ctx.notes.length,
   };
   if (ctx.portal) view.portal = ctx.portal;
+  const adoptedAt = ctx.adopted ? d.stages.find((s) => s.id === ctx.adopted?.stageId) : undefined;
+  if (ctx.adopted && adoptedAt) view.adopted = { ...ctx.adopted, stageName: adoptedAt.name };
   if (ctx.decision) view.decision = ctx.decision;
   if (ctx.closedAt) view.closedAt = ctx.closedAt;
   return view;

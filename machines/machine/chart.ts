@@ -146,6 +146,17 @@ export function permitStates(
     if (i > issuing) {
       list.push({ guard: { type: 'portalSays', params: { outcome: 'issued' } }, actions: sync(true) });
     }
+    // A case first seen already past its first stage opens where the portal has it (before
+    // issuance only: issuance itself is always a decision this checklist must back).
+    if (i === 0) {
+      for (let j = 1; j <= issuing; j++) {
+        list.push({
+          guard: { type: 'canAdoptAt', params: { stage: j } },
+          target: `#permit.processing.${stages[j]?.id}`,
+          actions: [sync(true), 'recordAdoption', { type: 'enterStage', params: { stage: j } }],
+        });
+      }
+    }
     // The portal is followed within a phase; crossing issuance takes an approval.
     const lastInPhase = i <= issuing ? issuing : last;
     for (let j = i + 1; j <= lastInPhase; j++) {

@@ -138,6 +138,14 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
         event.stageId === stages[p.stage]?.id &&
         checkWorkDone(lk, context, p.stage - 1) === null,
       wasReturnedFrom: ({ context }, p: { stage: number }) => context.returnedFrom === stages[p.stage]?.id,
+      // The first status ever seen, on a case nobody has worked on yet, may place it at a
+      // later stage: the portal did the stages before it (see PermitContext.adopted).
+      canAdoptAt: ({ context, event }, p: { stage: number }) =>
+        event.type === 'portal.statusSeen' &&
+        !event.outcome &&
+        event.stageId === stages[p.stage]?.id &&
+        context.portal === undefined &&
+        isUntouched(context),
     },
     actions: {
       setFacts: assign(({ context, event }, p: { stage: number | null }) => {
@@ -232,6 +240,10 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
         closedAt: event.at,
         stageDue: { slaDays: null, date: null, beyondKnownYears: false },
       })),
+      recordAdoption: assign(({ event }) => {
+        const e = event as Ev<'portal.statusSeen'>;
+        return { adopted: { stageId: e.stageId ?? '', status: e.status, at: e.at } };
+      }),
       recordPortal: assign(({ event }, p: { inSync: boolean }) => {
         const e = event as Ev<'portal.statusSeen'>;
         const portal: PermitContext['portal'] = { status: e.status, seenAt: e.at, inSync: p.inSync };
@@ -241,6 +253,12 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
       }),
     },
   });
+
+  const isUntouched = (context: PermitContext) =>
+    Object.keys(context.items).length === 0 &&
+    Object.values(context.steps).every((s) => !s.completedAt && s.evidence.length === 0) &&
+    context.returns.length === 0 &&
+    context.decision === undefined;
 
   const setItem = (
     context: PermitContext,

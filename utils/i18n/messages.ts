@@ -128,6 +128,8 @@ export const id = {
   'case.portalStatus': 'Status di portal: {label}',
   'case.portalDiffers':
     'Status di portal berbeda dengan catatan Pandu Izin. Periksa tahap perkara sebelum melanjutkan.',
+  'case.adopted':
+    'Pandu Izin mencatat perkara ini mulai tahap {stage}; tahap sebelumnya sudah dikerjakan di portal.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -258,4 +260,6 @@ export const en: Record<MessageKey, string> = {
   'case.portalStatus': 'Portal status: {label}',
   'case.portalDiffers':
     'The portal’s status differs from the Pandu Izin record. Check the case’s stage before going on.',
+  'case.adopted':
+    'Pandu Izin has recorded this case from the {stage} stage; earlier stages were done on the portal.',
 };

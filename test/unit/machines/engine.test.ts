@@ -457,6 +457,76 @@ describe('portal status sync', () => {
   });
 });
 
+describe('adopting a case the portal has already moved on', () => {
+  const newFollowUp = () =>
+    engine.createCase({ id: 'K-2', permitId: 'mini-follow-up', region: '31', receivedAt: RECEIVED });
+
+  it('opens a fresh case at the stage of its first portal status, the stages before done at the portal', () => {
+    const c = drive(newMini(), [{ type: 'portal.statusSeen', status: 'Survei', stageId: 'survey' }]);
+    expect(stageOf(c)).toBe('survey');
+    expect(c.persisted.context.adopted).toMatchObject({ stageId: 'survey', status: 'Survei' });
+    expect(c.persisted.context.portal?.inSync).toBe(true);
+    const view = engine.view(c, { now: '2026-11-02T10:00:00+07:00' });
+    expect(view.stage?.id).toBe('survey');
+    expect(view.adopted).toMatchObject({ stageId: 'survey', stageName: { id: 'Survei Lapangan' } });
+    expect(view.stages.map((st) => st.state).slice(0, 2)).toEqual(['done', 'current']);
+  });
+
+  it('asks only for the adopted stage’s work before moving on', () => {
+    let c = drive(newMini({ storeys: 1 }), [
+      { type: 'portal.statusSeen', status: 'Survei', stageId: 'survey' },
+    ]);
+    const early = attempt(c, { type: 'stage.advance' });
+    expect(early.ok).toBe(false);
+    if (early.ok) return;
+    const details = early.rejection.details?.map((d) => d.en) ?? [];
+    expect(details).toContain('Site report');
+    // The intake's ID card was the portal's business before the case was recorded.
+    expect(details).not.toContain('ID card');
+    c = drive(c, [
+      { type: 'checklist.tick', itemId: 'bap' },
+      { type: 'evidence.attach', stepId: 'site-survey', evidence: EVIDENCE },
+      { type: 'step.complete', stepId: 'site-survey' },
+      { type: 'stage.advance' },
+    ]);
+    expect(stageOf(c)).not.toBe('survey');
+  });
+
+  it('does not move a case someone has already worked on, nor on a later status', () => {
+    const worked = drive(newMini(), [
+      { type: 'checklist.tick', itemId: 'photo' },
+      { type: 'portal.statusSeen', status: 'Survei', stageId: 'survey' },
+    ]);
+    expect(stageOf(worked)).toBe('intake');
+    expect(worked.persisted.context.adopted).toBeUndefined();
+    expect(worked.persisted.context.portal?.inSync).toBe(false);
+
+    const seen = drive(newMini(), [
+      { type: 'portal.statusSeen', status: 'Pemeriksaan Berkas', stageId: 'intake' },
+      { type: 'portal.statusSeen', status: 'Survei', stageId: 'survey' },
+    ]);
+    expect(stageOf(seen)).toBe('intake');
+    expect(seen.persisted.context.adopted).toBeUndefined();
+  });
+
+  it('never adopts past issuance: that takes a decision the checklist backs', () => {
+    const c = drive(newFollowUp(), [
+      { type: 'portal.statusSeen', status: 'Penilikan', stageId: 'monitoring' },
+    ]);
+    expect(stageOf(c)).toBe('intake');
+    expect(c.persisted.context.adopted).toBeUndefined();
+    expect(c.persisted.context.portal?.inSync).toBe(false);
+    expect(c.persisted.context.decision).toBeUndefined();
+  });
+
+  it('round-trips an adopted case through JSON', () => {
+    const c = drive(newMini(), [{ type: 'portal.statusSeen', status: 'Survei', stageId: 'survey' }]);
+    const again = engine.restore(JSON.parse(JSON.stringify(c.persisted)));
+    expect(again.persisted).toEqual(c.persisted);
+    expect(engine.view(again, { now: '2026-11-02T10:00:00+07:00' }).adopted?.stageId).toBe('survey');
+  });
+});
+
 describe('persistence', () => {
   it('round-trips through JSON at every step of a full case and restores to the same view', () => {
     let c = newMini({ storeys: 1, lowIncome: false });
@@ -521,6 +591,11 @@ describe('persistence', () => {
       [{ value: 'nirvana' }, /unknown state/],
       [{ region: '99' }, /Unknown region/],
       [{ context: { ...ctx, facts: { storeys: 'tiga' } } }, /facts: Fact "storeys"/],
+      [
+        { context: { ...ctx, adopted: { stageId: 'intake', status: 'x', at: RECEIVED } } },
+        /adopted at "intake"/,
+      ],
+      [{ context: { ...ctx, adopted: { stageId: 'moon', status: 'x', at: RECEIVED } } }, /adopted at "moon"/],
     ];
     for (const [patch, message] of cases) {
       expect(() => engine.restore({ ...good, ...patch }), JSON.stringify(patch).slice(0, 60)).toThrow(

@@ -170,15 +170,19 @@ const serialize = (snap: Snap) =>
       .sort(),
     snap.context.returnedFrom ?? null,
     snap.context.returns.length,
+    snap.context.adopted?.stageId ?? null,
   ]);
 
 /**
  * The invariant: once issued, every applicable step up to the issuing stage is done, every
  * mandatory item ticked and every field step has evidence; once closed, the same for all stages.
+ * A case adopted from the portal at a later stage answers for its work from that stage on.
  */
 function violations(d: PermitDefinition, ctx: PermitContext, upto: number): string[] {
   const out: string[] = [];
-  for (const stage of d.stages.slice(0, upto + 1)) {
+  const from = ctx.adopted ? d.stages.findIndex((s) => s.id === ctx.adopted?.stageId) : 0;
+  if (from < 0) return [`adopted at unknown stage ${ctx.adopted?.stageId}`];
+  for (const stage of d.stages.slice(from, upto + 1)) {
     for (const step of stage.steps) {
       if (!applies(step.when, ctx.facts)) continue;
       if (!ctx.steps[step.id]?.completedAt) out.push(`step ${step.id} not complete`);
@@ -226,6 +230,18 @@ describe.each([...CATALOG, MINI].map((d) => [d.id, d] as const))('model of %s', 
     const done = states.filter((s) => s.value === finalState);
     expect(done.length).toBeGreaterThan(0);
     for (const s of done) expect(violations(definition, s.context, definition.stages.length - 1)).toEqual([]);
+  });
+
+  it('adopts a case at a later stage only before issuance, from the portal’s own status', () => {
+    const adopted = states.filter((s) => s.context.adopted);
+    if (issuing >= 1) expect(adopted.length).toBeGreaterThan(0);
+    for (const s of adopted) {
+      const at = definition.stages.findIndex((st) => st.id === s.context.adopted?.stageId);
+      expect(at).toBeGreaterThanOrEqual(1);
+      expect(at).toBeLessThanOrEqual(issuing);
+      // Adopted means the portal's first status moved it: it was seen in sync then.
+      expect(s.context.adopted?.status).toBe(definition.stages[at]?.name.id);
+    }
   });
 
   it('reaches every state of the chart', () => {

@@ -283,10 +283,14 @@ describe('the background host', () => {
     });
     expect(first.ok && first.data.documents).toEqual(['Surat Permohonan']);
     expect(first.ok && first.data.applicant).toBe('PT Contoh');
+    // A new case the portal already has at verification opens there (the earlier stages were
+    // done at the portal), and the record agrees with the portal.
     expect(first.ok && first.data.case?.view.portal).toMatchObject({
       status: 'Menunggu Verifikasi',
-      inSync: false,
+      inSync: true,
     });
+    expect(first.ok && first.data.case?.view.stage?.id).toBe('permitVerification');
+    expect(first.ok && first.data.case?.view.adopted?.stageId).toBe('permitVerification');
     await send<PageView>('page.recognised', seen, tab(4, '/oss/perizinan/I-7'));
     const events = await db.events.where('caseId').equals('oss-rba:I-7').toArray();
     expect(events.map((e) => e.event?.type ?? 'opened')).toEqual(['opened', 'portal.statusSeen']);
