@@ -4,13 +4,17 @@
  * panel shows it; moving to another case (client-side on SIMBG) moves the overlay with it; the
  * language switch changes the overlay where it stands.
  *
- * What the overlay should show is worked out here, independently of the extension: the test
- * knows which catalog permit each fixture permit kind is (our reading, stated below), asks the
- * engine for a fresh case of that permit in the case's province, and compares. A wrong adapter
- * mapping, region reading or assessment in the browser therefore fails here.
+ * What the overlay should show is worked out here, outside the browser: the test knows which
+ * catalog permit each fixture permit kind is (our reading, stated below), maps the portal's
+ * status with the built-in adapter's data, asks the engine for a case of that permit in the
+ * case's province that has seen that status, and compares. A wrong permit mapping, region
+ * reading, status handling or assessment in the browser therefore fails here.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createEngine, findDefinition } from '../../machines';
+import { mapStatus } from '../../utils/portals/recognise';
+import { parseAdapterOrThrow } from '../../utils/portals/schema';
 import { buildDataset, type Dataset, HOSTILE_NAME, hostileCases } from '../fixtures/portal/dataset';
 import { REGIONS } from '../fixtures/portal/regions';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
@@ -37,12 +41,15 @@ interface PortalCase {
   id: string;
   kind: PermitKind;
   province: string;
+  /** The status text the portal shows. */
+  status: string;
 }
 
 type Portal = 'sicantik' | 'oss' | 'simbg';
 
 interface PortalUnderTest {
   name: string;
+  adapterId: string;
   spa: boolean;
   /** In-process cases, oldest first, that no other spec ticks or sets facts on. */
   cases(d: Dataset): PortalCase[];
@@ -53,15 +60,22 @@ const HOSTILE = /<|\{\{/;
 const PORTALS: Record<Portal, PortalUnderTest> = {
   sicantik: {
     name: 'SiCantik Cloud',
+    adapterId: 'sicantik',
     spa: false,
     cases: (d) =>
       d.sicantik.seed
         .filter((c) => c.outcome === 'proses' && !HOSTILE.test(c.applicant))
-        .map((c) => ({ id: c.id, kind: c.permit, province: REGIONS[c.region].provinceCode }))
+        .map((c) => ({
+          id: c.id,
+          kind: c.permit,
+          province: REGIONS[c.region].provinceCode,
+          status: c.status,
+        }))
         .reverse(),
   },
   oss: {
     name: 'OSS RBA',
+    adapterId: 'oss-rba',
     spa: false,
     // Other specs work on the OSS RBA (izin / sertifikat standar) cases; these are PKKPR and
     // environmental approvals.
@@ -69,11 +83,17 @@ const PORTALS: Record<Portal, PortalUnderTest> = {
       d.oss.seed
         .filter((c) => c.outcome === 'proses' && !HOSTILE.test(c.business))
         .filter((c) => c.permit === 'pkkpr' || c.permit === 'ukl-upl')
-        .map((c) => ({ id: c.id, kind: c.permit, province: REGIONS[c.region].provinceCode }))
+        .map((c) => ({
+          id: c.id,
+          kind: c.permit,
+          province: REGIONS[c.region].provinceCode,
+          status: c.status,
+        }))
         .reverse(),
   },
   simbg: {
     name: 'SIMBG',
+    adapterId: 'simbg',
     spa: true,
     cases: (d) =>
       d.simbg.seed
@@ -82,6 +102,7 @@ const PORTALS: Record<Portal, PortalUnderTest> = {
           id: c.id,
           kind: simbgPermitOf(c.application),
           province: REGIONS[c.region].provinceCode,
+          status: c.status,
         }))
         .reverse(),
   },
@@ -89,10 +110,17 @@ const PORTALS: Record<Portal, PortalUnderTest> = {
 
 const engine = createEngine();
 
+/** The built-in adapter's data, read as the extension bundles it. */
+function builtinAdapter(id: string) {
+  const url = new URL(`../../utils/portals/adapters/${id}.json`, import.meta.url);
+  return parseAdapterOrThrow(JSON.parse(readFileSync(url, 'utf8')));
+}
+
 /** What the overlay must show for a case that has just been recognised. */
-function expected(c: PortalCase, today: string) {
+function expected(portal: Portal, c: PortalCase, today: string) {
   const permitId = CATALOG_PERMIT[c.kind];
   const definition = findDefinition(permitId);
+  const adapter = builtinAdapter(PORTALS[portal].adapterId);
   if (!definition) throw new Error(`the catalog has no ${permitId}`);
   const fresh = engine.createCase({
     id: `test:${c.id}`,
@@ -100,7 +128,16 @@ function expected(c: PortalCase, today: string) {
     region: c.province,
     receivedAt: `${today}T08:00:00+07:00`,
   });
-  const view = engine.view(fresh, { now: `${today}T09:00:00+07:00` });
+  const mapped = mapStatus(adapter, permitId, c.status);
+  const seen = mapped
+    ? engine.applyEvent(fresh, {
+        type: 'portal.statusSeen',
+        status: c.status,
+        ...mapped,
+        at: `${today}T08:30:00+07:00`,
+      })
+    : null;
+  const view = engine.view(seen?.ok ? seen.case : fresh, { now: `${today}T09:00:00+07:00` });
   if (!view.stage) throw new Error(`a new ${permitId} case has no stage`);
   const items = view.steps.filter((s) => s.applicable).flatMap((s) => s.items.filter((i) => i.applicable));
   return { definition, view, stage: view.stage, items };
@@ -110,7 +147,7 @@ function expected(c: PortalCase, today: string) {
 function pickCases(portal: Portal, today: string) {
   const usable = PORTALS[portal]
     .cases(buildDataset(today))
-    .map((c) => ({ c, want: expected(c, today) }))
+    .map((c) => ({ c, want: expected(portal, c, today) }))
     .filter((x) => x.want.items.length > 0);
   const [first, second] = usable;
   if (!first || !second) throw new Error(`the ${portal} demo data has fewer than two usable cases`);
@@ -139,7 +176,7 @@ async function expectOverlayShows(overlay: OverlayPanel, caseRef: string, want: 
     const card = overlay.root.locator(`[data-testid="pandu-step"][data-step="${step.id}"]`);
     await expect(card).toHaveAttribute('data-mode', step.mode);
     await expect(card.getByTestId('pandu-mode').first()).toHaveText(
-      { remote: 'Dari mana saja', office: 'Di kantor', field: 'Ke lapangan' }[step.mode],
+      new RegExp(`${{ remote: 'Dari mana saja', office: 'Di kantor', field: 'Ke lapangan' }[step.mode]}$`),
     );
   }
   await expect(overlay.items).toHaveCount(want.items.length);
@@ -188,6 +225,7 @@ for (const portal of ['sicantik', 'oss', 'simbg'] as const) {
 
       const panel = new SidePanel(await page.context().newPage(), extensionId);
       try {
+        await panel.gotoActive(); // an extension page, which may ask for the tab's id
         await panel.gotoTab(await tabIdOf(panel.page, url));
         await expect(panel.caseRef).toHaveText(first.c.id);
         const panelRow = panel.page.locator(`[data-testid="pandu-item"][data-item="${itemId}"]`);
@@ -258,7 +296,11 @@ for (const portal of ['sicantik', 'oss', 'simbg'] as const) {
               .locator(`[data-testid="pandu-step"][data-step="${step.id}"]`)
               .getByTestId('pandu-mode')
               .first(),
-          ).toHaveText({ remote: 'From anywhere', office: 'At the office', field: 'On site' }[step.mode]);
+          ).toHaveText(
+            new RegExp(
+              `${{ remote: 'From anywhere', office: 'At the office', field: 'On site' }[step.mode]}$`,
+            ),
+          );
         }
         // Same page, same case: nothing was reloaded to get there.
         await expect(overlay.caseRef).toHaveText(first.c.id);
