@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { buildDataset } from '../fixtures/portal/dataset';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { ossFiveItemCases } from './cases';
 import { expect, test } from './fixtures';
 import { EMPTY_OFFICER, OptionsPage } from './pages/options';
 import { OverlayPanel } from './pages/overlay';
@@ -31,7 +32,8 @@ test('backup: export, refuse a tampered and a truncated file, restore a good one
   portal,
   extensionId,
 }) => {
-  const caseRef = buildDataset(portal.today).oss.seed.filter((c) => c.permit === 'izin')[1]?.id as string;
+  // A five-item OSS case (cases.ts plan); only its first two items are ticked here.
+  const caseRef = ossFiveItemCases(portal.today)[3];
   await tickOnPortal(page, portal.url, caseRef, 0);
 
   const options = await context.newPage();

@@ -1,20 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { buildDataset } from '../fixtures/portal/dataset';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { ossFiveItemCases } from './cases';
 import { expect, test } from './fixtures';
 import type { OverlayPanel } from './pages/overlay';
 
-/**
- * An OSS case whose first stage has a five-item checklist and uploads that match some of it.
- * The last such case: store.spec.ts works on the first ones, and one browser serves the run.
- */
+/** An OSS case with a five-item checklist and uploads that match some of it (cases.ts plan). */
 function ossCaseWithChecklist(today: string): string {
-  const cases = buildDataset(today).oss.seed.filter(
-    (c) => c.permit === 'izin' || c.permit === 'sertifikat-standar',
-  );
-  const last = cases.at(-1);
-  if (!last) throw new Error('the demo dataset has no OSS case with a checklist');
-  return last.id;
+  return ossFiveItemCases(today)[3];
 }
 
 async function seriousViolations(page: import('@playwright/test').Page) {

@@ -5,20 +5,15 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { buildDataset } from '../fixtures/portal/dataset';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { ossFiveItemCases } from './cases';
 import { expect, test } from './fixtures';
 import { Dashboard, Popup } from './pages/popup';
 import { SidePanel, sendFrom, tabIdOf } from './pages/sidepanel';
 
-/** The fifth OSS case with a five-item first stage (other spec files use the ones before and the last). */
+/** A five-item OSS case (cases.ts plan: the third, whose store.spec test is relative). */
 function ossCase(today: string): string {
-  const cases = buildDataset(today).oss.seed.filter(
-    (c) => c.permit === 'izin' || c.permit === 'sertifikat-standar',
-  );
-  const chosen = cases[4];
-  if (!chosen) throw new Error('the demo dataset has too few OSS cases with a checklist');
-  return chosen.id;
+  return ossFiveItemCases(today)[2];
 }
 
 async function seriousViolations(page: Page) {

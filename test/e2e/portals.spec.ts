@@ -10,138 +10,14 @@
  * case's province that has seen that status, and compares. A wrong permit mapping, region
  * reading, status handling or assessment in the browser therefore fails here.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { createEngine, findDefinition } from '../../machines';
-import { mapStatus } from '../../utils/portals/recognise';
-import { parseAdapterOrThrow } from '../../utils/portals/schema';
-import { buildDataset, type Dataset, HOSTILE_NAME, hostileCases } from '../fixtures/portal/dataset';
-import { REGIONS } from '../fixtures/portal/regions';
+import { buildDataset, HOSTILE_NAME, hostileCases } from '../fixtures/portal/dataset';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
-import { type PermitKind, simbgPermitOf } from '../fixtures/portal/vocabulary';
+import { expected, PORTALS, type Portal } from './cases';
 import { expect, test } from './fixtures';
 import { OverlayPanel } from './pages/overlay';
 import type { PortalPages } from './pages/portal';
 import { SidePanel, tabIdOf } from './pages/sidepanel';
-
-/** Which catalog permit each fixture permit kind is: what a correct adapter must conclude. */
-const CATALOG_PERMIT: Record<PermitKind, string> = {
-  'sip-dokter': 'sip-nakes',
-  'sip-bidan': 'sip-nakes',
-  reklame: 'izin-reklame',
-  'sertifikat-standar': 'oss-rba',
-  izin: 'oss-rba',
-  pkkpr: 'pkkpr',
-  'ukl-upl': 'persetujuan-lingkungan',
-  pbg: 'pbg',
-  slf: 'slf',
-};
-
-interface PortalCase {
-  id: string;
-  kind: PermitKind;
-  province: string;
-  /** The status text the portal shows. */
-  status: string;
-}
-
-type Portal = 'sicantik' | 'oss' | 'simbg';
-
-interface PortalUnderTest {
-  name: string;
-  adapterId: string;
-  spa: boolean;
-  /** In-process cases, oldest first, that no other spec ticks or sets facts on. */
-  cases(d: Dataset): PortalCase[];
-}
-
-const HOSTILE = /<|\{\{/;
-
-const PORTALS: Record<Portal, PortalUnderTest> = {
-  sicantik: {
-    name: 'SiCantik Cloud',
-    adapterId: 'sicantik',
-    spa: false,
-    cases: (d) =>
-      d.sicantik.seed
-        .filter((c) => c.outcome === 'proses' && !HOSTILE.test(c.applicant))
-        .map((c) => ({
-          id: c.id,
-          kind: c.permit,
-          province: REGIONS[c.region].provinceCode,
-          status: c.status,
-        }))
-        .reverse(),
-  },
-  oss: {
-    name: 'OSS RBA',
-    adapterId: 'oss-rba',
-    spa: false,
-    // Other specs work on the OSS RBA (izin / sertifikat standar) cases; these are PKKPR and
-    // environmental approvals.
-    cases: (d) =>
-      d.oss.seed
-        .filter((c) => c.outcome === 'proses' && !HOSTILE.test(c.business))
-        .filter((c) => c.permit === 'pkkpr' || c.permit === 'ukl-upl')
-        .map((c) => ({
-          id: c.id,
-          kind: c.permit,
-          province: REGIONS[c.region].provinceCode,
-          status: c.status,
-        }))
-        .reverse(),
-  },
-  simbg: {
-    name: 'SIMBG',
-    adapterId: 'simbg',
-    spa: true,
-    cases: (d) =>
-      d.simbg.seed
-        .filter((c) => c.outcome === 'proses')
-        .map((c) => ({
-          id: c.id,
-          kind: simbgPermitOf(c.application),
-          province: REGIONS[c.region].provinceCode,
-          status: c.status,
-        }))
-        .reverse(),
-  },
-};
-
-const engine = createEngine();
-
-/** The built-in adapter's data, read as the extension bundles it. */
-function builtinAdapter(id: string) {
-  const url = new URL(`../../utils/portals/adapters/${id}.json`, import.meta.url);
-  return parseAdapterOrThrow(JSON.parse(readFileSync(url, 'utf8')));
-}
-
-/** What the overlay must show for a case that has just been recognised. */
-function expected(portal: Portal, c: PortalCase, today: string) {
-  const permitId = CATALOG_PERMIT[c.kind];
-  const definition = findDefinition(permitId);
-  const adapter = builtinAdapter(PORTALS[portal].adapterId);
-  if (!definition) throw new Error(`the catalog has no ${permitId}`);
-  const fresh = engine.createCase({
-    id: `test:${c.id}`,
-    permitId,
-    region: c.province,
-    receivedAt: `${today}T08:00:00+07:00`,
-  });
-  const mapped = mapStatus(adapter, permitId, c.status);
-  const seen = mapped
-    ? engine.applyEvent(fresh, {
-        type: 'portal.statusSeen',
-        status: c.status,
-        ...mapped,
-        at: `${today}T08:30:00+07:00`,
-      })
-    : null;
-  const view = engine.view(seen?.ok ? seen.case : fresh, { now: `${today}T09:00:00+07:00` });
-  if (!view.stage) throw new Error(`a new ${permitId} case has no stage`);
-  const items = view.steps.filter((s) => s.applicable).flatMap((s) => s.items.filter((i) => i.applicable));
-  return { definition, view, stage: view.stage, items };
-}
 
 /** Two cases of the portal whose first stage has a checklist, with what each must show. */
 function pickCases(portal: Portal, today: string) {
@@ -154,11 +30,17 @@ function pickCases(portal: Portal, today: string) {
   return [first, second] as const;
 }
 
+/** The stage a picked case shows (picked cases are in process, so they have one). */
+function stageOf(want: ReturnType<typeof expected>) {
+  if (!want.stage) throw new Error(`case ${want.view.caseId} has no current stage`);
+  return want.stage;
+}
+
 async function expectOverlayShows(overlay: OverlayPanel, caseRef: string, want: ReturnType<typeof expected>) {
   await expect(overlay.caseRef).toHaveText(caseRef);
   await expect(overlay.permit).toHaveText(want.definition.name.id);
   await expect(overlay.stage).toHaveText(
-    `Tahap ${want.stage.index + 1} dari ${want.stage.count}: ${want.stage.name.id}`,
+    `Tahap ${stageOf(want).index + 1} dari ${stageOf(want).count}: ${stageOf(want).name.id}`,
   );
   // Every stage of the timeline, in order, with its state and its ways of working.
   await expect(overlay.stageItems).toHaveCount(want.view.stages.length);
@@ -281,7 +163,8 @@ for (const portal of ['sicantik', 'oss', 'simbg'] as const) {
       const [first] = pickCases(portal, demo.today);
       await page.goto(`${demo.url}${PORTAL_PATHS[portal].detail(first.c.id)}`);
       await expectOverlayShows(overlay, first.c.id, first.want);
-      const { definition, stage } = first.want;
+      const { definition } = first.want;
+      const stage = stageOf(first.want);
       try {
         await overlay.languageToggle.click();
         await expect(overlay.root).toHaveAttribute('lang', 'en');

@@ -6,22 +6,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { buildDataset } from '../fixtures/portal/dataset';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { ossFiveItemCases } from './cases';
 import { expect, test } from './fixtures';
 import { SidePanel, sendFrom, tabIdOf } from './pages/sidepanel';
 
-/**
- * OSS cases whose first stage has a five-item checklist. store.spec.ts uses the first three,
- * options.spec.ts an `izin` one and overlay.spec.ts the last: this file takes the fourth.
- */
+/** A five-item OSS case (cases.ts plan: shared with options and overlay, each puts it back). */
 function ossCase(today: string): string {
-  const cases = buildDataset(today).oss.seed.filter(
-    (c) => c.permit === 'izin' || c.permit === 'sertifikat-standar',
-  );
-  const chosen = cases[3];
-  if (!chosen) throw new Error('the demo dataset has too few OSS cases with a checklist');
-  return chosen.id;
+  return ossFiveItemCases(today)[3];
 }
 
 async function seriousViolations(page: Page) {
