@@ -41,6 +41,7 @@ async function main(): Promise<number> {
       `  SiCantik Cloud  ${portal.url}${PORTAL_PATHS.sicantik.list}`,
       `  OSS RBA         ${portal.url}${PORTAL_PATHS.oss.list}`,
       `  SIMBG (SPA)     ${portal.url}${PORTAL_PATHS.simbg.list}`,
+      `  SIMPEL          ${portal.url}${PORTAL_PATHS.simpel.list}  (no built-in adapter: docs/adapters.md)`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
