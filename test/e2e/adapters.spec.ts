@@ -8,10 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { findDefinition } from '../../machines';
 import { mapPermit } from '../../utils/portals/recognise';
 import { parseAdapterOrThrow } from '../../utils/portals/schema';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/options';
 import { PortalPages } from './pages/portal';
@@ -87,9 +87,7 @@ test('an invalid adapter is listed problem by problem, with paths, and nothing i
   );
 
   // Errors are part of the page the officer meets: scan with them showing.
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Nothing new, in the background or in the list, even after a reload.
   expect(await options.adapterIds()).toEqual(before);

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { seriousViolations } from './axe';
 import { ossFiveItemCases } from './cases';
 import { expect, test } from './fixtures';
 import type { OverlayPanel } from './pages/overlay';
@@ -7,15 +7,6 @@ import type { OverlayPanel } from './pages/overlay';
 /** An OSS case with a five-item checklist and uploads that match some of it (cases.ts plan). */
 function ossCaseWithChecklist(today: string): string {
   return ossFiveItemCases(today)[3];
-}
-
-async function seriousViolations(page: import('@playwright/test').Page) {
-  const results = await new AxeBuilder({ page }).include('pandu-izin-panel').analyze();
-  // The scan must have looked at the panel, not at an empty selection.
-  expect(results.passes.length).toBeGreaterThan(0);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Puts the panel back on the right for the tests after this one (prefs are shared by the run). */
@@ -117,7 +108,7 @@ test.describe('the case panel on portal pages', () => {
     await portalPages.openList('sicantik');
     await portalPages.openFirstCase();
     await expect(overlay.root).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, 'pandu-izin-panel')).toEqual([]);
   });
 
   test('has none either on a case with a checklist, its reasons and a form open', async ({
@@ -130,7 +121,7 @@ test.describe('the case panel on portal pages', () => {
     await overlay.steps.first().getByTestId('pandu-reasons').locator('summary').click();
     await overlay.item(1).getByTestId('pandu-note').click();
     await expect(overlay.root.getByTestId('pandu-note-form')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, 'pandu-izin-panel')).toEqual([]);
   });
 
   test('cannot be reached by the portal page’s own scripts', async ({ portalPages, page, extensionId }) => {

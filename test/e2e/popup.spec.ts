@@ -3,9 +3,9 @@
  * "no case" elsewhere; its dashboard button opens the dashboard listing the case, whose row
  * leads to the case's workspace. Axe scans the popup and the dashboard.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { seriousViolations } from './axe';
 import { ossFiveItemCases } from './cases';
 import { expect, test } from './fixtures';
 import { Dashboard, Popup } from './pages/popup';
@@ -14,14 +14,6 @@ import { SidePanel, sendFrom, tabIdOf } from './pages/sidepanel';
 /** A five-item OSS case (cases.ts plan: the third, whose store.spec test is relative). */
 function ossCase(today: string): string {
   return ossFiveItemCases(today)[2];
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.passes.length).toBeGreaterThan(0);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function openPopupFor(page: Page, url: string, extensionId: string) {

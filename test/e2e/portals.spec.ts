@@ -13,6 +13,7 @@
 import type { Page } from '@playwright/test';
 import { buildDataset, HOSTILE_NAME, hostileCases } from '../fixtures/portal/dataset';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { seriousViolations } from './axe';
 import { expected, PORTALS, type Portal } from './cases';
 import { expect, test } from './fixtures';
 import { OverlayPanel } from './pages/overlay';
@@ -85,6 +86,7 @@ for (const portal of ['sicantik', 'oss', 'simbg'] as const) {
       await openFromList(page, portalPages, portal, first.c.id);
       await expectOverlayShows(overlay, first.c.id, first.want);
       await expect(overlay.root.getByText(PORTALS[portal].name, { exact: true })).toBeVisible();
+      expect(await seriousViolations(page, 'pandu-izin-panel')).toEqual([]);
     });
 
     test('a tick is stored, shows in the side panel, and the side panel follows it back', async ({

@@ -4,9 +4,9 @@
  * what happened with the hash chain checked, and it follows the tab off the case page.
  * Checklist actions go through the side panel itself (the overlay is not used here).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
+import { seriousViolations } from './axe';
 import { ossFiveItemCases } from './cases';
 import { expect, test } from './fixtures';
 import { SidePanel, sendFrom, tabIdOf } from './pages/sidepanel';
@@ -14,14 +14,6 @@ import { SidePanel, sendFrom, tabIdOf } from './pages/sidepanel';
 /** A five-item OSS case (cases.ts plan: shared with options and overlay, each puts it back). */
 function ossCase(today: string): string {
   return ossFiveItemCases(today)[3];
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.passes.length).toBeGreaterThan(0);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 /** Opens the case page on the portal and a side panel page for its tab. */
