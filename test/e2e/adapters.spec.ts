@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { findDefinition } from '../../machines';
 import { mapPermit } from '../../utils/portals/recognise';
 import { parseAdapterOrThrow } from '../../utils/portals/schema';
+import { VALID_ADAPTER } from '../fixtures/adapter';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/options';
@@ -22,20 +23,7 @@ const EXAMPLE_PATH = fileURLToPath(
 const SIMPEL_ID = 'simpel-kota-contoh';
 
 /** A well-formed adapter to break in different ways. */
-const base = {
-  format: 'pandu-izin/adapter@1',
-  id: 'perizinan-kota-uji',
-  name: 'Perizinan Kota Uji',
-  source: 'E2E fixture',
-  matches: ['https://perizinan.kotauji.go.id/*'],
-  pages: {
-    caseDetail: {
-      path: '^/berkas/[^/]+$',
-      fields: { caseRef: { labels: ['Nomor Berkas'] }, permit: { labels: ['Layanan'] } },
-    },
-  },
-  permits: [{ how: 'contains', text: 'reklame', permitType: 'izin-reklame' }],
-};
+const base = VALID_ADAPTER;
 
 test('an invalid adapter is listed problem by problem, with paths, and nothing is saved', async ({
   page,

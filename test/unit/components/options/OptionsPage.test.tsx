@@ -15,7 +15,7 @@ import { openDb, type PanduDb } from '../../../../utils/db/schema';
 import { currentAuthor, getSetting } from '../../../../utils/db/settings';
 import type { sendRequest } from '../../../../utils/messaging/client';
 import { createRouter } from '../../../../utils/messaging/router';
-import { validText, wrongFieldsText } from './adapter-fixture';
+import { validText, wrongFieldsText } from '../../../fixtures/adapter';
 
 const engine = createEngine();
 const me = { runtimeId: 'pandu-id', extensionOrigin: 'chrome-extension://pandu-id/' };

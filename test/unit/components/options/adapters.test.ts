@@ -11,7 +11,7 @@ import {
 import type { AdapterEntry } from '../../../../utils/background/adapters';
 import { checkPayload } from '../../../../utils/messaging/protocol';
 import { validateAdapter } from '../../../../utils/portals/schema';
-import { VALID_ADAPTER, validText, wrongFieldsText } from './adapter-fixture';
+import { VALID_ADAPTER, validText, wrongFieldsText } from '../../../fixtures/adapter';
 
 const adapter = (() => {
   const checked = validateAdapter(VALID_ADAPTER);
