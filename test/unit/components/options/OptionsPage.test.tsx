@@ -8,29 +8,14 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsPage } from '../../../../components/OptionsPage';
 import type { PermissionsApi } from '../../../../components/options/adapters';
-import { createEngine } from '../../../../machines';
-import { createHost } from '../../../../utils/background/host';
-import { createCaseRepository, indexer } from '../../../../utils/db/cases';
-import { openDb, type PanduDb } from '../../../../utils/db/schema';
-import { currentAuthor, getSetting } from '../../../../utils/db/settings';
+import type { PanduDb } from '../../../../utils/db/schema';
+import { getSetting } from '../../../../utils/db/settings';
 import type { sendRequest } from '../../../../utils/messaging/client';
-import { createRouter } from '../../../../utils/messaging/router';
 import { validText, wrongFieldsText } from '../../../fixtures/adapter';
-
-const engine = createEngine();
-const me = { runtimeId: 'pandu-id', extensionOrigin: 'chrome-extension://pandu-id/' };
-const optionsPage = { id: 'pandu-id', url: 'chrome-extension://pandu-id/options.html' };
+import { extensionPageHost } from '../../helpers/extension-page';
 
 function setup(granted: string[] = []) {
-  const db = openDb({ name: `options-${crypto.randomUUID()}`, indexCase: indexer(engine) });
-  const repo = createCaseRepository({ db, engine, author: () => currentAuthor(db) });
-  const { handlers } = createHost({ db, engine, repo, demo: true, push: async () => true });
-  const route = createRouter(handlers, me);
-  const sent: { type: string; payload: unknown }[] = [];
-  const send = (async (type: string, payload: unknown) => {
-    sent.push({ type, payload });
-    return route({ type, payload }, optionsPage);
-  }) as typeof sendRequest;
+  const { db, send, sent } = extensionPageHost('options.html', 'options');
   const permissions = {
     contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => granted.includes(o))),
     request: vi.fn(async (_: { origins: string[] }) => false),

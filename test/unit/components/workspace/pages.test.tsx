@@ -11,30 +11,14 @@ import { DashboardPage } from '../../../../components/workspace/DashboardPage';
 import { PopupPage } from '../../../../components/workspace/PopupPage';
 import type { CaseSource, TabInfo, TabsApi } from '../../../../components/workspace/resolve';
 import { SidePanelPage } from '../../../../components/workspace/SidePanelPage';
-import { createEngine } from '../../../../machines';
-import { createHost } from '../../../../utils/background/host';
-import { createCaseRepository, indexer } from '../../../../utils/db/cases';
-import { openDb, type PanduDb } from '../../../../utils/db/schema';
-import { currentAuthor } from '../../../../utils/db/settings';
-import type { sendRequest } from '../../../../utils/messaging/client';
-import { createRouter } from '../../../../utils/messaging/router';
+import type { PanduDb } from '../../../../utils/db/schema';
+import { extensionPageHost } from '../../helpers/extension-page';
 
-const engine = createEngine();
-const me = { runtimeId: 'pandu-id', extensionOrigin: 'chrome-extension://pandu-id/' };
-const sidePanel = { id: 'pandu-id', url: 'chrome-extension://pandu-id/sidepanel.html' };
 const CASE_URL = 'https://oss.go.id/perizinan/I-1';
 const CASE_ID = 'oss-rba:I-1';
 
 async function setup() {
-  const db = openDb({ name: `workspace-${crypto.randomUUID()}`, indexCase: indexer(engine) });
-  const repo = createCaseRepository({ db, engine, author: () => currentAuthor(db) });
-  const { handlers } = createHost({ db, engine, repo, demo: true, push: async () => true });
-  const route = createRouter(handlers, me);
-  const sent: { type: string; payload: unknown }[] = [];
-  const send = (async (type: string, payload: unknown) => {
-    sent.push({ type, payload });
-    return route({ type, payload }, sidePanel);
-  }) as typeof sendRequest;
+  const { db, repo, send, sent } = extensionPageHost('sidepanel.html', 'workspace');
   const opened = await repo.open({
     portal: 'oss-rba',
     caseRef: 'I-1',
@@ -308,7 +292,7 @@ describe('the dashboard', () => {
   });
 
   it('says when there is no case yet', async () => {
-    const fresh = openDb({ name: `workspace-${crypto.randomUUID()}`, indexCase: indexer(engine) });
+    const fresh = extensionPageHost('dashboard.html', 'workspace').db;
     db = fresh;
     await mount(<DashboardPage db={fresh} send={vi.fn() as never} />);
     await until(() => byTestId('dashboard-empty'), 'the empty text');
