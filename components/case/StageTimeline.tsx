@@ -1,6 +1,7 @@
 /**
- * Every stage of the case in order: done, current (aria-current="step"), upcoming or void,
- * each with its ways of working. State is told by icon and text, not colour alone.
+ * Every stage of the case in order: done, current (aria-current="step"), upcoming, void, or
+ * stopped (a rejected case went no further), each with its ways of working. State is told by
+ * icon and text, not colour alone.
  */
 import { useId } from 'preact/hooks';
 import type { StageSummary } from '../../machines';
@@ -12,6 +13,7 @@ const STATE_ICONS: Record<StageSummary['state'], string> = {
   done: 'M3.5 8.5l3 3 6-7',
   current: 'M8 3.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z',
   upcoming: 'M8 4a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
+  stopped: 'M5 5l6 6M11 5l-6 6',
   void: 'M4 12l8-8M8 2.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11z',
 };
 

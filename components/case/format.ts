@@ -25,6 +25,7 @@ export const STAGE_STATE_KEYS: Record<StageSummary['state'], MessageKey> = {
   done: 'stage.done',
   current: 'stage.current',
   upcoming: 'stage.upcoming',
+  stopped: 'stage.stopped',
   void: 'stage.void',
 };
 

@@ -59,7 +59,8 @@ export interface StageSummary {
   id: string;
   name: LocalizedText;
   shortName: LocalizedText;
-  state: 'done' | 'current' | 'upcoming' | 'void';
+  /** `stopped`: the case was rejected before this stage's work was done. */
+  state: 'done' | 'current' | 'upcoming' | 'void' | 'stopped';
   modes: WorkMode[];
 }
 

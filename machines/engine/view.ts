@@ -112,17 +112,24 @@ export function buildView(input: ViewInput): CaseView {
     return view;
   };
 
+  const adoptedIndex = ctx.adopted ? d.stages.findIndex((s) => s.id === ctx.adopted?.stageId) : 0;
   const stages: StageSummary[] = d.stages.map((s, i) => {
     const applicableSteps = s.steps.filter((st) => applies(st.when, ctx.facts));
     const closedIssued = status === 'issued' || status === 'closed';
+    // A rejected case went no further: a stage counts as done when the portal did it before
+    // the case was recorded or every step of it was completed; the rest were stopped.
+    const rejectedState = () =>
+      i < adoptedIndex || applicableSteps.every((st) => ctx.steps[st.id]?.completedAt) ? 'done' : 'stopped';
     const state: StageSummary['state'] =
       applicableSteps.length === 0
         ? 'void'
-        : closedIssued || i < currentIndex
-          ? 'done'
-          : i === currentIndex
-            ? 'current'
-            : 'upcoming';
+        : status === 'rejected'
+          ? rejectedState()
+          : closedIssued || i < currentIndex
+            ? 'done'
+            : i === currentIndex
+              ? 'current'
+              : 'upcoming';
     return {
       id: s.id,
       name: s.name,

@@ -263,7 +263,7 @@ export function formatView(lang: Lang, v: CaseView, d: PermitDefinition): string
   }
   lines.push(t(lang, 'view.stages'));
   v.stages.forEach((st, i) => {
-    const mark = { done: '✓', current: '▶', upcoming: '·', void: '–' }[st.state];
+    const mark = { done: '✓', current: '▶', upcoming: '·', void: '–', stopped: '✗' }[st.state];
     const modes = st.modes.map((m) => MODE[m][lang]).join(', ');
     const na = st.state === 'void' ? ` (${t(lang, 'view.notApplicable')})` : '';
     lines.push(`  ${mark} ${i + 1}. ${st.name[lang]}${modes ? ` [${modes}]` : ''}${na}`);

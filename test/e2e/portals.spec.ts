@@ -199,6 +199,20 @@ for (const portal of ['sicantik', 'oss', 'simbg'] as const) {
   });
 }
 
+test('a case the portal rejected shows as rejected, its remaining stages not continued', async ({
+  page,
+  portal: demo,
+  overlay,
+}) => {
+  const rejected = PORTALS.oss.all(buildDataset(demo.today)).find((c) => c.status === 'Ditolak');
+  if (!rejected) throw new Error('the OSS demo data has no rejected case');
+  await page.goto(`${demo.url}${PORTAL_PATHS.oss.detail(rejected.id)}`);
+  await expect(overlay.caseRef).toHaveText(rejected.id);
+  await expect(overlay.stage).toHaveText('Ditolak');
+  await expect(overlay.timeline.locator('[data-state="upcoming"]')).toHaveCount(0);
+  await expect(overlay.timeline.locator('[data-state="stopped"]').first()).toContainText('tidak dilanjutkan');
+});
+
 test.describe('hostile portal content', () => {
   for (const portal of ['sicantik', 'oss'] as const) {
     test(`${PORTALS[portal].name}: markup and templates in every field stay inert text in the overlay`, async ({

@@ -519,6 +519,24 @@ describe('adopting a case the portal has already moved on', () => {
     expect(c.persisted.context.decision).toBeUndefined();
   });
 
+  it('shows a rejected case’s stages as done where the work was done, and not continued after', () => {
+    const now = { now: '2026-11-03T10:00:00+07:00' };
+    const rejected = drive(throughIntake(newMini()), [
+      { type: 'portal.statusSeen', status: 'Ditolak', outcome: 'rejected' },
+    ]);
+    const states = engine.view(rejected, now).stages.map((st) => [st.id, st.state]);
+    expect(states[0]).toEqual(['intake', 'done']);
+    expect(states[1]).toEqual(['survey', 'stopped']);
+    expect(states.at(-1)).toEqual(['issuance', 'stopped']);
+    // Adopted at the survey, then rejected: the intake was the portal's, so it is done.
+    const adopted = drive(newMini(), [
+      { type: 'portal.statusSeen', status: 'Survei', stageId: 'survey' },
+      { type: 'portal.statusSeen', status: 'Ditolak', outcome: 'rejected' },
+    ]);
+    const adoptedStates = engine.view(adopted, now).stages.map((st) => st.state);
+    expect(adoptedStates.slice(0, 2)).toEqual(['done', 'stopped']);
+  });
+
   it('round-trips an adopted case through JSON', () => {
     const c = drive(newMini(), [{ type: 'portal.statusSeen', status: 'Survei', stageId: 'survey' }]);
     const again = engine.restore(JSON.parse(JSON.stringify(c.persisted)));
