@@ -148,7 +148,9 @@ async function mountOverlay(ctx: ContentScriptContext, onMounted: (container: HT
   const ui = await createShadowRootUi(ctx, {
     name: 'pandu-izin-panel',
     position: 'inline',
-    anchor: 'body',
+    // On <html>, after <body>: a transform or filter on the portal's body would otherwise become
+    // the containing block of our fixed panel and move it with the page.
+    anchor: 'html',
     append: 'last',
     css,
     onMount(container) {

@@ -141,6 +141,53 @@ test.describe('the case panel on portal pages', () => {
     expect(reachable).not.toBe('answered');
   });
 
+  test('keeps its own look and stays on top when the portal’s CSS is hostile', async ({
+    portalPages,
+    overlay,
+    page,
+  }) => {
+    await portalPages.openList('sicantik');
+    await portalPages.openFirstCase();
+    await expect(overlay.root).toBeVisible();
+    await page.addStyleTag({
+      content: `
+        * { font-size: 31px !important; color: #ff00ff !important; line-height: 4 !important;
+            letter-spacing: 3px !important; box-sizing: content-box !important; }
+        html { font-size: 5px !important; }
+        body { transform: translateX(0); filter: none; }
+        button { display: none !important; }`,
+    });
+    // The portal's own chrome, fixed and far up the stacking order, where the panel is.
+    await page.evaluate(() => {
+      const bar = document.createElement('div');
+      bar.id = 'portal-bar';
+      bar.style.cssText = 'position:fixed;inset:0 0 auto 0;height:100vh;z-index:999999;background:#eee';
+      document.body.append(bar);
+    });
+    const box = await overlay.root.boundingBox();
+    expect(box?.width).toBe(360);
+    expect(box?.height).toBe(page.viewportSize()?.height);
+    const look = await overlay.permit.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { fontSize: s.fontSize, color: s.color, letterSpacing: s.letterSpacing };
+    });
+    expect(look.fontSize).not.toBe('31px');
+    expect(look.color).not.toBe('rgb(255, 0, 255)');
+    expect(look.letterSpacing).toBe('normal');
+    // Our buttons are ours: the portal's `button { display: none }` does not reach them.
+    await expect(overlay.collapse).toBeVisible();
+    // What is under the middle of the panel is the panel, not the portal's bar.
+    const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName.toLowerCase(), {
+      x: (box?.x ?? 0) + (box?.width ?? 0) / 2,
+      y: (box?.y ?? 0) + (box?.height ?? 0) / 2,
+    });
+    expect(onTop).toBe('pandu-izin-panel');
+    await overlay.collapse.click();
+    await expect(overlay.launcher).toBeVisible();
+    await overlay.launcher.click();
+    await expect(overlay.root).toBeVisible();
+  });
+
   test('docks beside the portal instead of over it, and Escape folds it to a launcher', async ({
     portalPages,
     overlay,
