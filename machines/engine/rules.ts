@@ -253,23 +253,24 @@ export function checkStepComplete(lk: DefinitionLookup, ctx: PermitContext, curr
   return null;
 }
 
-/**
- * Everything up to and including stage `upto` is done: every applicable step and mandatory item.
- * After issuance only the after-issuance stages count: the earlier ones were checked when the
- * permit was issued and are sealed since (a later change of facts cannot reopen them).
- */
 /** The first stage whose work Pandu Izin holds: 0, or the stage a case was adopted at. */
-export function adoptedStage(lk: DefinitionLookup, ctx: PermitContext): number {
+export function adoptedStage(stages: readonly { id: string }[], ctx: PermitContext): number {
   if (!ctx.adopted) return 0;
   return Math.max(
     0,
-    lk.stages.findIndex((s) => s.id === ctx.adopted?.stageId),
+    stages.findIndex((s) => s.id === ctx.adopted?.stageId),
   );
 }
 
+/**
+ * Everything up to and including stage `upto` is done: every applicable step and mandatory item.
+ * After issuance only the after-issuance stages count: the earlier ones were checked when the
+ * permit was issued and are sealed since (a later change of facts cannot reopen them). A case
+ * adopted from the portal answers only from its adopted stage on.
+ */
 export function checkWorkDone(lk: DefinitionLookup, ctx: PermitContext, upto: number): Rejection | null {
   const details: LocalizedText[] = [];
-  const from = Math.max(firstOpenStage(lk, upto), adoptedStage(lk, ctx));
+  const from = Math.max(firstOpenStage(lk, upto), adoptedStage(lk.stages, ctx));
   for (let i = from; i <= upto && i < lk.stages.length; i++) {
     for (const step of lk.stages[i]?.steps ?? []) {
       if (!stepApplies(step, ctx.facts)) continue;

@@ -11,7 +11,7 @@ import type { RegionProfile } from '../regions';
 import type { LocalizedText } from '../types';
 import type { PermitContext } from './context';
 import type { PermitEvent } from './events';
-import { clockStart, hasFieldEvidence, type Rejection, waitingSteps } from './rules';
+import { adoptedStage, clockStart, hasFieldEvidence, type Rejection, waitingSteps } from './rules';
 import type {
   CaseStatus,
   CaseView,
@@ -112,7 +112,7 @@ export function buildView(input: ViewInput): CaseView {
     return view;
   };
 
-  const adoptedIndex = ctx.adopted ? d.stages.findIndex((s) => s.id === ctx.adopted?.stageId) : 0;
+  const adoptedIndex = adoptedStage(d.stages, ctx);
   const stages: StageSummary[] = d.stages.map((s, i) => {
     const applicableSteps = s.steps.filter((st) => applies(st.when, ctx.facts));
     const closedIssued = status === 'issued' || status === 'closed';
@@ -252,7 +252,7 @@ export function buildView(input: ViewInput): CaseView {
     notes: ctx.notes.length,
   };
   if (ctx.portal) view.portal = ctx.portal;
-  const adoptedAt = ctx.adopted ? d.stages.find((s) => s.id === ctx.adopted?.stageId) : undefined;
+  const adoptedAt = d.stages[adoptedIndex];
   if (ctx.adopted && adoptedAt) view.adopted = { ...ctx.adopted, stageName: adoptedAt.name };
   if (ctx.decision) view.decision = ctx.decision;
   if (ctx.closedAt) view.closedAt = ctx.closedAt;
