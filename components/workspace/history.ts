@@ -152,6 +152,11 @@ export function describeLog(
         });
       case 'portal.statusSeen':
         return w('event.statusSeen', { status: event.status });
+      case 'signature.recorded':
+        return w(event.certified ? 'event.signedCertified' : 'event.signedUncertified', {
+          signer: event.signer,
+          hash: event.fileSha256.slice(0, 12),
+        });
       default:
         return w('event.unknown', { type: String((event as { type?: unknown }).type) });
     }

@@ -1,6 +1,6 @@
 /** The machine's context: everything a case remembers. Plain JSON, so snapshots persist as-is. */
 import type { CaseFacts } from '../definition/types';
-import type { FieldEvidence, PortalObservation } from './events';
+import type { FieldEvidence, PortalObservation, SignedDocument } from './events';
 
 export interface ItemState {
   status: 'ticked' | 'missing';
@@ -54,6 +54,8 @@ export interface PermitContext {
    * before Pandu Izin recorded the case. Their work is neither required nor sealed.
    */
   adopted?: { stageId: string; status: string; at: string };
+  /** Signed documents made from the case, oldest first (absent until the first). */
+  signed?: (SignedDocument & { at: string; by?: string })[];
 }
 
 /** What a new case starts with. */

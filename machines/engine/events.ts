@@ -29,6 +29,21 @@ export interface PortalObservation {
   outcome?: 'returned' | 'rejected' | 'issued';
 }
 
+/** A signed document made from the case (a checklist PDF): what was signed, by whom, how. */
+export interface SignedDocument {
+  kind: 'checklist' | 'report';
+  /** SHA-256 (hex) of the signed file as it was saved. */
+  fileSha256: string;
+  /** The signer as the certificate names them. */
+  signer: string;
+  /** SHA-256 (hex) of the signing certificate (DER). */
+  certificateSha256: string;
+  /** Signed with a CA-issued certificate (not a locally generated, self-signed one). */
+  certified: boolean;
+  /** The stage whose checklist it is. */
+  stageId?: string;
+}
+
 type Base = { at: string; by?: string };
 
 export type PermitEvent = Base &
@@ -47,6 +62,7 @@ export type PermitEvent = Base &
     | { type: 'case.approve' }
     | { type: 'case.close' }
     | ({ type: 'portal.statusSeen' } & PortalObservation)
+    | ({ type: 'signature.recorded' } & SignedDocument)
   );
 
 export type PermitEventType = PermitEvent['type'];
@@ -66,6 +82,7 @@ export const EVENT_TYPES: readonly PermitEventType[] = [
   'case.approve',
   'case.close',
   'portal.statusSeen',
+  'signature.recorded',
 ];
 
 // A zone is required so the local date never depends on the machine that applies the event.
@@ -76,6 +93,7 @@ export const timestamp = v.pipe(
 const id = v.pipe(v.string(), v.minLength(1, 'empty'), v.maxLength(200));
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'empty'), v.maxLength(4000));
 const base = { at: timestamp, by: v.optional(v.pipe(v.string(), v.maxLength(200))) };
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 
 export const evidenceSchema = v.strictObject({
   id,
@@ -128,6 +146,16 @@ export const permitEventSchema = v.variant('type', [
     status: text,
     stageId: v.optional(id),
     outcome: v.optional(v.picklist(['returned', 'rejected', 'issued'])),
+  }),
+  v.strictObject({
+    type: v.literal('signature.recorded'),
+    ...base,
+    kind: v.picklist(['checklist', 'report']),
+    fileSha256: sha256,
+    signer: text,
+    certificateSha256: sha256,
+    certified: v.boolean(),
+    stageId: v.optional(id),
   }),
 ]);
 

@@ -46,6 +46,7 @@ export function explainRefusal(d: PermitDefinition, state: CaseState, event: Per
     switch (event.type) {
       case 'applicant.resubmitted':
       case 'note.add':
+      case 'signature.recorded':
       case 'case.reject':
       case 'portal.statusSeen':
         return null;
@@ -168,6 +169,7 @@ export function explainRefusal(d: PermitDefinition, state: CaseState, event: Per
         },
       };
     case 'note.add':
+    case 'signature.recorded':
     case 'portal.statusSeen':
       return null;
   }

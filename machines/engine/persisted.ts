@@ -68,6 +68,20 @@ const contextSchema = v.object({
     }),
   ),
   adopted: v.optional(v.object({ stageId: v.string(), status: v.string(), at: timestamp })),
+  signed: v.optional(
+    v.array(
+      v.object({
+        at: timestamp,
+        by,
+        kind: v.picklist(['checklist', 'report']),
+        fileSha256: v.string(),
+        signer: v.string(),
+        certificateSha256: v.string(),
+        certified: v.boolean(),
+        stageId: v.optional(v.string()),
+      }),
+    ),
+  ),
 });
 
 export const persistedCaseSchema = v.object({

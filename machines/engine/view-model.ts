@@ -122,6 +122,8 @@ export interface CaseView {
   portal?: PermitContext['portal'];
   /** The case was first seen at this stage; the stages before it were done at the portal. */
   adopted?: { stageId: string; stageName: LocalizedText; status: string; at: string };
+  /** Signed documents made from the case, oldest first. */
+  signed: NonNullable<PermitContext['signed']>;
   decision?: PermitContext['decision'];
   /** When the case closed after its after-issuance stages. */
   closedAt?: string;

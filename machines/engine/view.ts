@@ -250,6 +250,7 @@ export function buildView(input: ViewInput): CaseView {
     canMoveOn: moving && blockers.length === 0,
     returns: ctx.returns,
     notes: ctx.notes.length,
+    signed: ctx.signed ?? [],
   };
   if (ctx.portal) view.portal = ctx.portal;
   const adoptedAt = d.stages[adoptedIndex];

@@ -36,6 +36,7 @@ export function permitStates(
         actions: { type: 'markMissing', params: { stage: i } },
       },
       'note.add': { actions: 'addNote' },
+      'signature.recorded': { actions: 'recordSigned' },
       'evidence.attach': {
         guard: { type: 'canAttachEvidence', params: { stage: i } },
         actions: 'attachEvidence',
@@ -188,6 +189,7 @@ export function permitStates(
         'applicant.resubmitted': resubmit,
         'case.setFacts': { guard: 'areFactsValid', actions: { type: 'setFacts', params: { stage: null } } },
         'note.add': { actions: 'addNote' },
+        'signature.recorded': { actions: 'recordSigned' },
         // While the file is with the applicant, a rejection (e.g. no correction within the
         // deadline) is possible whichever stage returned it: allowsReject governs the stages.
         'case.reject': {

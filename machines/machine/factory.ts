@@ -174,6 +174,10 @@ export function createPermitMachine(definition: PermitDefinition, options: Permi
         if (e.itemId) note.itemId = e.itemId;
         return { notes: [...context.notes, note] };
       }),
+      recordSigned: assign(({ context, event }) => {
+        const { type: _type, ...signed } = event as Ev<'signature.recorded'>;
+        return { signed: [...(context.signed ?? []), signed] };
+      }),
       attachEvidence: assign(({ context, event }) => {
         const e = event as Ev<'evidence.attach'>;
         const prev = context.steps[e.stepId] ?? { evidence: [] };

@@ -52,6 +52,10 @@ export const id = {
   'event.close': 'Menutup perkara',
   'event.setFacts': 'Mengubah data perkara: {facts}',
   'event.statusSeen': 'Portal menampilkan status “{status}”',
+  'event.signedUncertified':
+    'Daftar periksa ditandatangani {signer} (tanda tangan elektronik tidak tersertifikasi; SHA-256 berkas {hash}…)',
+  'event.signedCertified':
+    'Daftar periksa ditandatangani {signer} (tanda tangan elektronik tersertifikasi; SHA-256 berkas {hash}…)',
   'event.unknown': 'Catatan jenis “{type}”',
   'popup.title': 'Pandu Izin',
   'popup.noCase': 'Tidak ada perkara di halaman ini.',
@@ -133,6 +137,10 @@ export const en: Record<WorkspaceKey, string> = {
   'event.close': 'Closed the case',
   'event.setFacts': 'Changed the case facts: {facts}',
   'event.statusSeen': 'The portal showed the status “{status}”',
+  'event.signedUncertified':
+    'Checklist signed by {signer} (uncertified electronic signature; file SHA-256 {hash}…)',
+  'event.signedCertified':
+    'Checklist signed by {signer} (certified electronic signature; file SHA-256 {hash}…)',
   'event.unknown': 'Entry of type “{type}”',
   'popup.title': 'Pandu Izin',
   'popup.noCase': 'No case on this page.',

@@ -457,6 +457,43 @@ describe('portal status sync', () => {
   });
 });
 
+describe('signed documents', () => {
+  const SIGNED = {
+    type: 'signature.recorded',
+    kind: 'checklist',
+    fileSha256: 'a'.repeat(64),
+    signer: 'Siti Rahma',
+    certificateSha256: 'b'.repeat(64),
+    certified: false,
+    stageId: 'intake',
+  };
+
+  it('records a signed checklist in any working state, including while the file is returned', () => {
+    let c = drive(newMini(), [SIGNED]);
+    expect(c.persisted.context.signed).toEqual([
+      expect.objectContaining({ fileSha256: 'a'.repeat(64), signer: 'Siti Rahma', certified: false }),
+    ]);
+    c = drive(c, [
+      { type: 'case.returnToApplicant', reason: 'KTP buram' },
+      { ...SIGNED, fileSha256: 'c'.repeat(64) },
+    ]);
+    expect(c.persisted.value).toBe('awaitingCorrection');
+    const view = engine.view(c, { now: '2026-11-03T08:00:00+07:00' });
+    expect(view.signed.map((s) => s.fileSha256)).toEqual(['a'.repeat(64), 'c'.repeat(64)]);
+    const again = engine.restore(JSON.parse(JSON.stringify(c.persisted)));
+    expect(again.persisted).toEqual(c.persisted);
+  });
+
+  it('refuses a signature on a finished case, and a malformed one from outside', () => {
+    const rejected = drive(newMini(), [
+      { type: 'portal.statusSeen', status: 'Ditolak', outcome: 'rejected' },
+    ]);
+    expect(attempt(rejected, SIGNED)).toMatchObject({ ok: false, rejection: { code: 'case-closed' } });
+    expect(attempt(newMini(), { ...SIGNED, fileSha256: 'not-a-hash' }).ok).toBe(false);
+    expect(engine.view(newMini(), { now: '2026-11-03T08:00:00+07:00' }).signed).toEqual([]);
+  });
+});
+
 describe('adopting a case the portal has already moved on', () => {
   const newFollowUp = () =>
     engine.createCase({ id: 'K-2', permitId: 'mini-follow-up', region: '31', receivedAt: RECEIVED });

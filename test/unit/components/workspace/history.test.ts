@@ -161,6 +161,26 @@ describe('describeLog', () => {
     expect(whats('en', log)[1]).toContain('2 photo(s), result needs follow-up');
   });
 
+  it('says who signed a checklist, whether the signature is certified, and the file’s hash', () => {
+    const signed = (certified: boolean) =>
+      entry({
+        type: 'signature.recorded',
+        kind: 'checklist',
+        fileSha256: 'ab'.repeat(32),
+        signer: 'Siti Rahma',
+        certificateSha256: 'cd'.repeat(32),
+        certified,
+        stageId: 'accountRegistration',
+      } as Intent);
+    expect(whats('id', [signed(false), signed(true)])).toEqual([
+      'Daftar periksa ditandatangani Siti Rahma (tanda tangan elektronik tidak tersertifikasi; SHA-256 berkas abababababab…)',
+      'Daftar periksa ditandatangani Siti Rahma (tanda tangan elektronik tersertifikasi; SHA-256 berkas abababababab…)',
+    ]);
+    expect(whats('en', [signed(false)])[0]).toBe(
+      'Checklist signed by Siti Rahma (uncertified electronic signature; file SHA-256 abababababab…)',
+    );
+  });
+
   it('shows ids the workflow does not know as they are, and survives an unknown workflow', () => {
     const log = [opened(), entry({ type: 'checklist.tick', itemId: 'item-from-v0' })];
     expect(whats('id', log)[1]).toBe('Mencentang “item-from-v0”');
