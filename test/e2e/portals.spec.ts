@@ -24,7 +24,7 @@ import { SidePanel, tabIdOf } from './pages/sidepanel';
 function pickCases(portal: Portal, today: string) {
   const usable = PORTALS[portal]
     .cases(buildDataset(today))
-    .map((c) => ({ c, want: expected(portal, c, today) }))
+    .map((c) => ({ c, want: expected(c, today) }))
     .filter((x) => x.want.items.length > 0);
   const [first, second] = usable;
   if (!first || !second) throw new Error(`the ${portal} demo data has fewer than two usable cases`);
