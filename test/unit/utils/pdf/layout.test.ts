@@ -354,17 +354,4 @@ describe('layoutChecklist', () => {
     expect(all).toContain('abababababababab…');
     expect(run('pdfimages', ['-list', laid.file]).split('\n').slice(2).filter(Boolean)).toEqual([]);
   });
-
-  it('lays out 40 items in well under 100 ms once warm', async () => {
-    const doc = checklistFixture({ evidence: false });
-    await layoutChecklist(doc, fonts);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const start = performance.now();
-      await layoutChecklist(doc, fonts);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(100);
-  });
 });
