@@ -8,6 +8,7 @@
  * item's status and note, evidence hashes, officer, date) — the same JSON the PDF embeds as
  * `checklist.json`, so a verifier can recompute the hash from the signed file alone.
  */
+import { sha256, toHex } from './pdf-bytes';
 import type { ChecklistDocument } from './types';
 
 export const PAYLOAD_PREFIX = 'PANDU-IZIN/1';
@@ -41,10 +42,9 @@ export function checklistContent(doc: ChecklistDocument): string {
   });
 }
 
+/** SHA-256 as lower-case hex, of text (UTF-8) or bytes. */
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(await sha256(typeof data === 'string' ? new TextEncoder().encode(data) : data));
 }
 
 /** Percent-encodes everything outside unreserved ASCII (and `;`/`=`, which separate fields). */
