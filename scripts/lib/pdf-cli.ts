@@ -5,9 +5,9 @@
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CATALOG, type Case, createEngine, findDefinition, findRegion, isIsoDate } from '../../machines';
-import { findDemoCase, recordedCase } from '../../test/fixtures/portal/as-case';
+import { demoAdapter, findDemoCase, recordedCase } from '../../test/fixtures/portal/as-case';
 import { buildDataset } from '../../test/fixtures/portal/dataset';
-import { checklistDocumentFor } from '../../utils/pdf/from-case';
+import { ChecklistSourceError, checklistDocumentFor } from '../../utils/pdf/from-case';
 import { describeCertificate, generateOfficerKey, importPkcs12, KeyError } from '../../utils/pdf/keys';
 import { layoutChecklist } from '../../utils/pdf/layout';
 import { sha256Hex } from '../../utils/pdf/payload';
@@ -128,13 +128,12 @@ export async function runChecklistPdf(argv: string[], io: PdfCliIo): Promise<num
     let applicant: string | undefined;
     const caseNumber = str('case');
     if (caseNumber) {
-      const demo = findDemoCase(buildDataset(today), caseNumber);
-      if (!demo)
+      const found =
+        findDemoCase(buildDataset(today), caseNumber) ??
         bad(
           `Perkara "${caseNumber}" tidak ada di portal demo. Lihat daftarnya dengan npm run portal.`,
           `Case "${caseNumber}" is not in the demo portal. See the lists with npm run portal.`,
         );
-      const found = demo as NonNullable<typeof demo>;
       if (found.permitId !== permitId)
         bad(
           `Perkara ${caseNumber} adalah izin "${found.permitId}", bukan "${permitId}".`,
@@ -143,7 +142,7 @@ export async function runChecklistPdf(argv: string[], io: PdfCliIo): Promise<num
       kase = recordedCase(engine, found, today);
       caseRef = found.id;
       applicant = found.applicant;
-      portal = { sicantik: 'SiCantik Cloud', oss: 'OSS RBA', simbg: 'SIMBG', simpel: 'SIMPEL' }[found.portal];
+      portal = demoAdapter(found.portal).name;
     } else {
       const region = str('region') ?? '31';
       if (!findRegion(region))
@@ -163,11 +162,6 @@ export async function runChecklistPdf(argv: string[], io: PdfCliIo): Promise<num
     const { signer, statement } = await signerFor(str('p12'), str('password'), officer, now, io);
     const signedAt = jakarta(now).timestamp;
     const view = engine.view(kase, { now: `${today}T12:00:00+07:00` });
-    if (!view.stage)
-      bad(
-        `Perkara ${caseRef} sudah selesai (${view.status}); tidak ada daftar periksa yang bisa ditandatangani.`,
-        `Case ${caseRef} is finished (${view.status}); there is no checklist to sign.`,
-      );
     const doc = checklistDocumentFor({
       view,
       caseRef,
@@ -238,9 +232,9 @@ async function signerFor(
 }
 
 function failWith(error: unknown, lang: Lang, io: PdfCliIo): number {
-  if (error instanceof BadInput || error instanceof KeyError) {
-    const text = error instanceof BadInput ? error.text : error.text;
-    io.err(text[lang]);
+  // A finished case has no checklist to sign: bad input too, in checklistDocumentFor's words.
+  if (error instanceof BadInput || error instanceof KeyError || error instanceof ChecklistSourceError) {
+    io.err(error.text[lang]);
     return 2;
   }
   const why = error instanceof Error ? error.message : String(error);

@@ -117,6 +117,7 @@ describe('checklist-pdf and verify-pdf', () => {
         /adalah izin "oss-rba"/,
       ],
       [['--permit', 'pbg', '--case', 'TIDAK-ADA', '--out', join(dir, 'x.pdf')], /tidak ada di portal demo/],
+      [['--permit', 'oss-rba', '--case', 'I-202611120003007', '--out', join(dir, 'x.pdf')], /sudah selesai/],
       [['--permit', 'pbg', '--region', '99', '--out', join(dir, 'x.pdf')], /Kode provinsi "99"/],
       [['--permit', 'pbg', '--nip', '123', '--out', join(dir, 'x.pdf')], /NIP harus 18 angka/],
       [['--permit', 'pbg', '--out', join(dir, 'x.pdf'), '--colour', 'red'], /Argumen tidak dikenali/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../../machines';
+import { type CaseView, createEngine } from '../../../../machines';
 import { ChecklistSourceError, checklistDocumentFor } from '../../../../utils/pdf/from-case';
 
 const engine = createEngine();
@@ -36,19 +36,23 @@ function ossCase() {
   return { view: engine.view(c, { now: '2026-11-21T10:00:00+07:00' }), first, second, items };
 }
 
+/** The document for `view` with the fixed case details these tests share. */
+const docFor = (view: CaseView, language: 'id' | 'en' = 'id', extra: { applicant?: string } = {}) =>
+  checklistDocumentFor({
+    view,
+    caseRef: 'I-1',
+    portal: 'OSS RBA',
+    officer,
+    language,
+    date: '2026-11-21',
+    signature,
+    ...extra,
+  });
+
 describe('checklistDocumentFor', () => {
   it('prints the current stage’s items with present / missing / pending, notes and names in the language', () => {
     const { view, first, second, items } = ossCase();
-    const doc = checklistDocumentFor({
-      view,
-      caseRef: 'I-1',
-      portal: 'OSS RBA',
-      applicant: 'PT Contoh',
-      officer,
-      language: 'id',
-      date: '2026-11-21',
-      signature,
-    });
+    const doc = docFor(view, 'id', { applicant: 'PT Contoh' });
     expect(doc.items).toHaveLength(items.length);
     expect(doc.items.find((i) => i.id === first.id)?.status).toBe('present');
     expect(doc.items.find((i) => i.id === second.id)).toMatchObject({
@@ -66,15 +70,7 @@ describe('checklistDocumentFor', () => {
       stage: { id: view.stage?.id, index: 0 },
       unit: 'Bidang Perizinan',
     });
-    const en = checklistDocumentFor({
-      view,
-      caseRef: 'I-1',
-      portal: 'OSS RBA',
-      officer,
-      language: 'en',
-      date: '2026-11-21',
-      signature,
-    });
+    const en = docFor(view, 'en');
     expect(en.items[0]?.label).toBe(first.label.en);
     expect(en.agency).toMatch(/One-Stop/);
     expect(en.applicant).toBeUndefined();
@@ -85,30 +81,12 @@ describe('checklistDocumentFor', () => {
     const [step] = view.steps;
     if (!step) throw new Error('no step');
     const changed = { ...view, steps: [{ ...step, applicable: false }, ...view.steps.slice(1)] };
-    const doc = checklistDocumentFor({
-      view: changed,
-      caseRef: 'I-1',
-      portal: 'OSS RBA',
-      officer,
-      language: 'id',
-      date: '2026-11-21',
-      signature,
-    });
+    const doc = docFor(changed);
     expect(doc.items.slice(0, step.items.length).every((i) => i.status === 'not-applicable')).toBe(true);
   });
 
   it('refuses a finished case in words', () => {
     const { view } = ossCase();
-    expect(() =>
-      checklistDocumentFor({
-        view: { ...view, stage: null },
-        caseRef: 'I-1',
-        portal: 'OSS RBA',
-        officer,
-        language: 'id',
-        date: '2026-11-21',
-        signature,
-      }),
-    ).toThrow(ChecklistSourceError);
+    expect(() => docFor({ ...view, stage: null })).toThrow(ChecklistSourceError);
   });
 });
