@@ -11,7 +11,7 @@
  * returned to the applicant at most once. Premature moves (advance, approve, complete, portal
  * "issued") are offered in every state, so the guards are tested everywhere.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { transition } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import {
@@ -29,6 +29,11 @@ import {
   type PermitEvent,
 } from '../../../machines';
 import { MINI } from './fixtures/mini';
+
+// Exhaustive by design: each test walks every reachable state of a workflow (a case adopted at a
+// later stage doubles that space), so on a busy 2-core CI machine one can take several seconds.
+// Time is not what these tests check.
+vi.setConfig({ testTimeout: 60_000 });
 
 const AT = '2026-11-02T09:00:00+07:00';
 const GOOD = {
