@@ -7,11 +7,9 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CATALOG, type Case, createEngine, findDefinition, findRegion, isIsoDate } from '../../machines';
 import { demoAdapter, findDemoCase, recordedCase } from '../../test/fixtures/portal/as-case';
 import { buildDataset } from '../../test/fixtures/portal/dataset';
-import { ChecklistSourceError, checklistDocumentFor } from '../../utils/pdf/from-case';
+import { ChecklistSourceError } from '../../utils/pdf/from-case';
 import { describeCertificate, generateOfficerKey, importPkcs12, KeyError } from '../../utils/pdf/keys';
-import { layoutChecklist } from '../../utils/pdf/layout';
-import { sha256Hex } from '../../utils/pdf/payload';
-import { signPdf } from '../../utils/pdf/sign';
+import { produceSignedChecklist, statementFor, zonedTime } from '../../utils/pdf/produce';
 import type { Officer, PdfFonts, SignatureStatement, Signer } from '../../utils/pdf/types';
 import { type VerifyReport, verifyPdf } from '../../utils/pdf/verify';
 
@@ -38,10 +36,7 @@ const bad = (id: string, en: string): never => {
 };
 
 /** The local date and time in Jakarta (WIB), where the demo's offices are. */
-function jakarta(at: Date): { date: string; timestamp: string } {
-  const local = new Date(at.getTime() + 7 * 3_600_000).toISOString();
-  return { date: local.slice(0, 10), timestamp: `${local.slice(0, 19)}+07:00` };
-}
+const jakarta = (at: Date) => zonedTime(at, 7 * 60);
 
 const CHECKLIST_HELP = `Usage: npm run checklist-pdf -- --permit <id> --out <file.pdf> [options]
 
@@ -162,25 +157,23 @@ export async function runChecklistPdf(argv: string[], io: PdfCliIo): Promise<num
     const { signer, statement } = await signerFor(str('p12'), str('password'), officer, now, io);
     const signedAt = jakarta(now).timestamp;
     const view = engine.view(kase, { now: `${today}T12:00:00+07:00` });
-    const doc = checklistDocumentFor({
-      view,
-      caseRef,
-      portal,
-      ...(applicant ? { applicant } : {}),
-      officer,
-      language: lang,
-      date: today,
-      signature: { ...statement, signedAt },
-    });
-    const laid = await layoutChecklist(doc, io.fonts());
-    const bytes = await signPdf(laid.pdf, laid.signatureBox, signer, {
-      name: statement.signerName,
-      reason: lang === 'id' ? 'Daftar periksa berkas perizinan' : 'Permit file checklist',
-      location: view.region.name[lang],
+    const made = await produceSignedChecklist({
+      source: {
+        view,
+        caseRef,
+        portal,
+        ...(applicant ? { applicant } : {}),
+        officer,
+        language: lang,
+        date: today,
+      },
+      signer,
+      statement,
       signedAt,
+      fonts: io.fonts(),
     });
+    const { bytes, document: doc, fileSha256: fileHash } = made;
     io.writeFile(out, bytes);
-    const fileHash = await sha256Hex(bytes);
     const say = (id: string, en: string) => io.out(lang === 'id' ? id : en);
     say(`Ditulis: ${out} (${bytes.length} bita)`, `Written: ${out} (${bytes.length} bytes)`);
     say(
@@ -192,7 +185,7 @@ export async function runChecklistPdf(argv: string[], io: PdfCliIo): Promise<num
       `Signer: ${statement.signerName} (${statement.kind})`,
     );
     say(`SHA-256 berkas: ${fileHash}`, `File SHA-256: ${fileHash}`);
-    say(`Muatan QR: ${laid.payload}`, `QR payload: ${laid.payload}`);
+    say(`Muatan QR: ${made.payload}`, `QR payload: ${made.payload}`);
     return 0;
   } catch (error) {
     return failWith(error, lang, io);
@@ -222,13 +215,7 @@ async function signerFor(
   }
   const imported = await importPkcs12(bytes.slice().buffer as ArrayBuffer, password ?? '', { now });
   const info = await describeCertificate(imported.certificateDer);
-  const signerName = info.subject.CN ?? officer.name;
-  return {
-    signer: imported,
-    statement: info.selfSigned
-      ? { kind: 'uncertified', signerName }
-      : { kind: 'certified', signerName, issuer: info.issuer.CN ?? info.issuer.O ?? '' },
-  };
+  return { signer: imported, statement: statementFor(info, officer.name) };
 }
 
 function failWith(error: unknown, lang: Lang, io: PdfCliIo): number {

@@ -100,13 +100,23 @@ export interface SignatureRow {
   kind: 'checklist' | 'report';
 }
 
-/** `keys`: the officer's signing keys. Never exported; CryptoKeys are stored non-extractable. */
+/**
+ * `keys`: the officer's signing keys (see keys.ts). Never exported; CryptoKeys are stored
+ * non-extractable. The fields after `certificateDer` are not indexed, so adding them needed
+ * no schema version.
+ */
 export interface KeyRow {
   id: string;
   label: string;
   createdAt: string;
   privateKey: CryptoKey;
   certificateDer: ArrayBuffer;
+  /** Made here with a self-signed certificate, or imported from a PKCS#12 file. */
+  origin?: 'generated' | 'imported';
+  /** The issuer's certificates that came with an imported key, embedded in each signature. */
+  chainDer?: ArrayBuffer[];
+  /** When it was last chosen as the key to sign with; the latest one is in use. */
+  selectedAt?: string;
 }
 
 /** `settings`: small named values (officer identity, language, device id, …). */

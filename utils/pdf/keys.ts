@@ -32,7 +32,9 @@ export type KeyErrorCode =
   | 'no-key'
   | 'no-certificate'
   | 'unsupported-key'
-  | 'malformed';
+  | 'malformed'
+  /** No officer name and NIP to put in a generated key's certificate. */
+  | 'no-identity';
 
 /** Why a key cannot be used, with what to do about it in Indonesian and English. */
 export class KeyError extends Error {
@@ -389,9 +391,19 @@ const signParams = (key: CryptoKey): AlgorithmIdentifier | EcdsaParams =>
   key.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : key.algorithm.name;
 
 function assertValidAt(cert: Certificate, now: Date): void {
+  assertWithin(cert.notBefore.value, cert.notAfter.value, now);
+}
+
+/** Refuses, with the same words as an import, a stored certificate that is not valid at `now`. */
+export function assertCertificateValid(
+  info: Pick<CertificateInfo, 'notBefore' | 'notAfter'>,
+  now: Date,
+): void {
+  assertWithin(new Date(info.notBefore), new Date(info.notAfter), now);
+}
+
+function assertWithin(notBefore: Date, notAfter: Date, now: Date): void {
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  const notBefore = cert.notBefore.value;
-  const notAfter = cert.notAfter.value;
   if (now > notAfter) {
     fail(
       'expired',
