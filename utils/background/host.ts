@@ -282,9 +282,30 @@ export function createHost(options: HostOptions) {
     },
 
     async 'case.intent'({ caseId, eventId, expectedSeq, intent }, { kind, sender }) {
+      // Signatures are made in extension pages, with keys a portal page never sees.
+      if (intent.type === 'signature.recorded' && kind === 'content-script') {
+        throw refuseWith({
+          code: 'forbidden-sender',
+          message: say(
+            'Tanda tangan hanya dicatat dari panel samping Pandu Izin.',
+            'Signatures are recorded only from the Pandu Izin side panel.',
+          ),
+        });
+      }
       await checkBinding(caseId, { kind, tabId: tabOf(sender) });
       const applied = await repo.apply(caseId, intent, { eventId, expectedSeq });
       if (!applied.ok) throw refuseWith(applied.error);
+      if (intent.type === 'signature.recorded') {
+        // The register of signed files; keyed by the event id, so a retried message writes it once.
+        await db.signatures.put({
+          id: eventId,
+          caseId,
+          fileSha256: intent.fileSha256,
+          signedAt: now(),
+          signer: intent.signer,
+          kind: intent.kind,
+        });
+      }
       const state = stateOf(applied.value.row);
       // The write is committed; telling the other views must not fail the answer.
       if (!applied.value.duplicate) await broadcast(state).catch(() => undefined);

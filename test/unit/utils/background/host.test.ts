@@ -209,6 +209,47 @@ describe('the background host', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('records a signature from an extension page in the log and the register, once, and never from a portal page', async () => {
+    const { db, send } = setup();
+    const state = await recognise(send, 3);
+    const intent = {
+      type: 'signature.recorded',
+      kind: 'checklist',
+      fileSha256: 'a'.repeat(64),
+      signer: 'Sri Rahayu',
+      certificateSha256: 'b'.repeat(64),
+      certified: false,
+      stageId: state.view.stage?.id,
+    };
+    const before = await snapshot(db);
+    expect(
+      await send('case.intent', { caseId: state.id, eventId: uuid(), expectedSeq: 0, intent }, tab(3)),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden-sender', message: { en: /side panel/ } } });
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.signatures.count()).toBe(0);
+
+    const eventId = uuid();
+    const message = { caseId: state.id, eventId, expectedSeq: 0, intent };
+    expect(await send('case.intent', message, extensionPage)).toMatchObject({
+      ok: true,
+      data: { case: { seq: 1, view: { signed: [{ fileSha256: 'a'.repeat(64) }] } } },
+    });
+    expect(await send('case.intent', message, extensionPage)).toMatchObject({
+      ok: true,
+      data: { duplicate: true },
+    });
+    expect(await db.signatures.toArray()).toEqual([
+      {
+        id: eventId,
+        caseId: state.id,
+        fileSha256: 'a'.repeat(64),
+        signer: 'Sri Rahayu',
+        kind: 'checklist',
+        signedAt: expect.stringMatching(/^2026-11-23T/),
+      },
+    ]);
+  });
+
   it('returns a typed conflict for a stale action and a plain refusal for an impossible one', async () => {
     const { send } = setup();
     const state = await recognise(send, 3);
