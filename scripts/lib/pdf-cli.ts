@@ -11,7 +11,7 @@ import { ChecklistSourceError } from '../../utils/pdf/from-case';
 import { describeCertificate, generateOfficerKey, importPkcs12, KeyError } from '../../utils/pdf/keys';
 import { produceSignedChecklist, statementFor, zonedTime } from '../../utils/pdf/produce';
 import type { Officer, PdfFonts, SignatureStatement, Signer } from '../../utils/pdf/types';
-import { type VerifyReport, verifyPdf } from '../../utils/pdf/verify';
+import { VERIFY_PROBLEMS, type VerifyReport, verifyPdf } from '../../utils/pdf/verify';
 
 export interface PdfCliIo {
   out(line: string): void;
@@ -260,20 +260,6 @@ export async function runVerifyPdf(argv: string[], io: PdfCliIo): Promise<number
   }
 }
 
-const PROBLEMS: Record<string, { id: string; en: string }> = {
-  'not-a-pdf': { id: 'Berkas ini bukan PDF.', en: 'This file is not a PDF.' },
-  'no-signature': { id: 'PDF ini tidak bertanda tangan.', en: 'This PDF is not signed.' },
-  modified: {
-    id: 'PDF ini diubah setelah ditandatangani.',
-    en: 'This PDF was changed after it was signed.',
-  },
-  'invalid-signature': { id: 'Tanda tangan tidak sah.', en: 'A signature is not valid.' },
-  'payload-mismatch': {
-    id: 'Muatan QR tidak cocok dengan isi daftar periksa.',
-    en: 'The QR payload does not match the checklist content.',
-  },
-};
-
 /** The report in lines: the verdict first, then each signature and the payload. */
 export function describeReport(report: VerifyReport, lang: Lang): string[] {
   const w = (id: string, en: string) => (lang === 'id' ? id : en);
@@ -281,7 +267,7 @@ export function describeReport(report: VerifyReport, lang: Lang): string[] {
   const lines = [
     report.valid
       ? w('SAH: semua tanda tangan dan muatan QR cocok.', 'VALID: every signature and the QR payload hold.')
-      : w('TIDAK SAH: ', 'NOT VALID: ') + (PROBLEMS[report.problem ?? ''] ?? { id: '', en: '' })[lang],
+      : w('TIDAK SAH: ', 'NOT VALID: ') + (report.problem ? VERIFY_PROBLEMS[report.problem][lang] : ''),
   ];
   report.signatures.forEach((s, i) => {
     const who = s.signer?.subject.CN ?? w('(tanpa sertifikat)', '(no certificate)');

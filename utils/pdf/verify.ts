@@ -52,6 +52,21 @@ export type VerifyProblem =
   | 'invalid-signature'
   | 'payload-mismatch';
 
+/** Each problem in words, Indonesian and English (the CLI and the verify page say the same). */
+export const VERIFY_PROBLEMS: Record<VerifyProblem, { id: string; en: string }> = {
+  'not-a-pdf': { id: 'Berkas ini bukan PDF.', en: 'This file is not a PDF.' },
+  'no-signature': { id: 'PDF ini tidak bertanda tangan.', en: 'This PDF is not signed.' },
+  modified: {
+    id: 'PDF ini diubah setelah ditandatangani.',
+    en: 'This PDF was changed after it was signed.',
+  },
+  'invalid-signature': { id: 'Tanda tangan tidak sah.', en: 'A signature is not valid.' },
+  'payload-mismatch': {
+    id: 'Muatan QR tidak cocok dengan isi daftar periksa.',
+    en: 'The QR payload does not match the checklist content.',
+  },
+};
+
 export interface VerifyReport {
   valid: boolean;
   /** Some digest does not match, or bytes were added that no signature covers. */
