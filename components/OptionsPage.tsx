@@ -16,6 +16,7 @@ import type { PermissionsApi } from './options/adapters';
 import { BackupSection, DataSection } from './options/BackupSection';
 import { DisplaySection } from './options/DisplaySection';
 import { IdentitySection } from './options/IdentitySection';
+import { KeysSection } from './options/KeysSection';
 
 export interface OptionsPageProps {
   db: PanduDb;
@@ -66,6 +67,7 @@ export function OptionsPage({
         />
       </header>
       <IdentitySection lang={lang} send={send} />
+      <KeysSection lang={lang} db={db} />
       <DisplaySection prefs={prefs} change={changePrefs} />
       <AdaptersSection lang={lang} send={send} permissions={permissions} />
       <DataSection db={db} lang={lang} />

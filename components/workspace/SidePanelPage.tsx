@@ -11,6 +11,7 @@ import { tWorkspace } from '../../utils/i18n/workspace';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { PortalStatus, ProtocolError } from '../../utils/messaging/protocol';
 import { CaseWorkspace } from '../case/CaseWorkspace';
+import { SignedChecklist } from '../signing/SignedChecklist';
 import { CaseHistory } from './CaseHistory';
 import { formatTime } from './history';
 import { useLiveCase, usePortalNames, useResolvedCase } from './hooks';
@@ -26,9 +27,21 @@ export interface SidePanelPageProps {
   verifyLog: (caseId: string) => Promise<ChainCheck>;
   /** Where "all cases" leads. */
   dashboardUrl: string;
+  /** The verify page and the options page (linked from the signed-checklist section). */
+  verifyUrl?: string;
+  optionsUrl?: string;
 }
 
-export function SidePanelPage({ db, send, source, tabs, verifyLog, dashboardUrl }: SidePanelPageProps) {
+export function SidePanelPage({
+  db,
+  send,
+  source,
+  tabs,
+  verifyLog,
+  dashboardUrl,
+  verifyUrl = 'verify.html',
+  optionsUrl = 'options.html',
+}: SidePanelPageProps) {
   const [prefs, changePrefs] = usePrefs(db, send);
   const lang = prefs.language;
   const resolved = useResolvedCase(db, source, tabs);
@@ -63,6 +76,7 @@ export function SidePanelPage({ db, send, source, tabs, verifyLog, dashboardUrl 
           caseId={resolved.caseId}
           portalName={portalName}
           verifyLog={verifyLog}
+          links={{ verifyUrl, optionsUrl }}
         />
       )}
     </PageShell>
@@ -89,6 +103,7 @@ function CasePanel({
   caseId,
   portalName,
   verifyLog,
+  links,
 }: {
   lang: Language;
   db: PanduDb;
@@ -96,6 +111,7 @@ function CasePanel({
   caseId: string;
   portalName: (adapterId: string) => string;
   verifyLog: (caseId: string) => Promise<ChainCheck>;
+  links: { verifyUrl: string; optionsUrl: string };
 }) {
   const live = useLiveCase(db, caseId, send);
   const { row } = live;
@@ -139,6 +155,15 @@ function CasePanel({
         onIntent={live.onIntent}
         busy={live.busy}
         portalStatus={lastPortalStatus(live.case.view)}
+      />
+      <SignedChecklist
+        lang={lang}
+        db={db}
+        send={send}
+        state={live.case}
+        caseRef={row.caseRef}
+        portal={portalName(row.portal)}
+        {...links}
       />
       <CaseHistory
         lang={lang}

@@ -37,8 +37,12 @@ const when = (row: KeyRow) => row.selectedAt ?? row.createdAt;
 
 /** Every stored key with its certificate, the one in use first, then newest first. */
 export async function listKeys(db: PanduDb, now: Date = new Date()): Promise<StoredKey[]> {
-  const rows = await db.keys.toArray();
-  rows.sort((a, b) => when(b).localeCompare(when(a)));
+  return describeKeys(await db.keys.toArray(), now);
+}
+
+/** Rows as read (e.g. by a live query) with their certificates, the one in use first. */
+export async function describeKeys(stored: readonly KeyRow[], now: Date = new Date()): Promise<StoredKey[]> {
+  const rows = [...stored].sort((a, b) => when(b).localeCompare(when(a)));
   const activeId = rows[0]?.id;
   return Promise.all(
     rows.map(async (row) => {
