@@ -56,7 +56,7 @@ export function CaseHistory({ lang, db, caseId, permitType, portalName, verifyLo
       </h2>
       <p class="pi-muted">{tWorkspace(lang, 'history.hint')}</p>
       <p
-        class={`pw-verify pw-verify-${check === null ? 'checking' : check.ok ? 'ok' : 'broken'}`}
+        class={`pw-chain pw-chain-${check === null ? 'checking' : check.ok ? 'ok' : 'broken'}`}
         role="status"
         data-testid="history-verify"
         data-ok={check === null ? undefined : String(check.ok)}

@@ -32,7 +32,7 @@ if (root) {
       tabs={browser.tabs}
       verifyLog={repo.verifyLog}
       dashboardUrl={browser.runtime.getURL('/dashboard.html')}
-      verifyUrl={browser.runtime.getURL('/verify.html' as '/dashboard.html')}
+      verifyUrl={browser.runtime.getURL('/verify.html')}
       optionsUrl={browser.runtime.getURL('/options.html')}
     />,
     root,

@@ -266,7 +266,9 @@ export function describeReport(report: VerifyReport, lang: Lang): string[] {
   const yes = (ok: boolean | undefined) => (ok ? w('ya', 'yes') : w('tidak', 'no'));
   const lines = [
     report.valid
-      ? w('SAH: semua tanda tangan dan muatan QR cocok.', 'VALID: every signature and the QR payload hold.')
+      ? report.payload.found
+        ? w('SAH: semua tanda tangan dan muatan QR cocok.', 'VALID: every signature and the QR payload hold.')
+        : w('SAH: semua tanda tangan cocok.', 'VALID: every signature holds.')
       : w('TIDAK SAH: ', 'NOT VALID: ') + (report.problem ? VERIFY_PROBLEMS[report.problem][lang] : ''),
   ];
   report.signatures.forEach((s, i) => {

@@ -5,10 +5,14 @@
 import type { Catalog } from './core';
 import * as messages from './messages';
 import * as options from './options';
+import * as signing from './signing';
+import * as verify from './verify';
 import * as workspace from './workspace';
 
 export const ALL_CATALOGS: Record<string, Catalog<string>> = {
   messages,
   options,
+  signing,
+  verify,
   workspace,
 };
