@@ -4,9 +4,7 @@
  * keys section (make, import with a wrong and a right password, choose, delete) and the side
  * panel's signed-checklist section (sign, say what happened, list what was signed).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { render } from 'preact';
+import type { ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeysSection } from '../../../../components/options/KeysSection';
@@ -16,47 +14,33 @@ import type { PanduDb } from '../../../../utils/db/schema';
 import { setSetting } from '../../../../utils/db/settings';
 import type { Language } from '../../../../utils/i18n';
 import type { CaseState } from '../../../../utils/messaging/protocol';
-import { extensionPageHost } from '../../helpers/extension-page';
+import { type Mounted, mount, until } from '../../helpers/dom';
+import {
+  extensionPageHost,
+  FIXTURE_OFFICER,
+  fixtureFonts,
+  openFixtureCase,
+} from '../../helpers/extension-page';
 import { makeCa, PASSWORD, pkcs12, tempDir } from '../../utils/pdf/signing-tools';
 
-const OFFICER = {
-  name: 'Sri Rahayu',
-  nip: '198507142010012003',
-  unit: 'DPMPTSP Kota Contoh',
-  role: 'officer' as const,
-  region: '31',
-};
-// Under happy-dom import.meta.url is not a file URL: the fonts are found from the project root.
-const font = (name: string) => new Uint8Array(readFileSync(join(process.cwd(), 'utils/pdf/fonts', name)));
+const OFFICER = FIXTURE_OFFICER;
 
-let host: HTMLElement;
+let view: Mounted | undefined;
 const dbs: PanduDb[] = [];
 
-async function mount(ui: preact.ComponentChild) {
-  host = document.createElement('div');
-  document.body.append(host);
-  await act(() => {
-    render(ui, host);
-  });
+async function show(ui: ComponentChild) {
+  view = await mount(ui);
 }
 
 afterEach(async () => {
-  await act(() => render(null, host));
-  host.remove();
+  await view?.unmount();
+  view = undefined;
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const byTestId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const allByTestId = (id: string) => [...host.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
-const text = (id: string) => byTestId(id)?.textContent ?? '';
-
-async function until(check: () => unknown, what = 'condition'): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const byTestId = (id: string) => view?.byTestId(id) ?? null;
+const allByTestId = (id: string) => view?.allByTestId(id) ?? [];
+const text = (id: string) => view?.text(id) ?? '';
 
 async function click(id: string, index = 0) {
   await act(() => {
@@ -91,7 +75,7 @@ async function submitImport(password: string) {
 describe('the keys section', () => {
   it('makes a key from the identity and shows its certificate', async () => {
     const env = await environment();
-    await mount(<KeysSection lang="id" db={env.db} />);
+    await show(<KeysSection lang="id" db={env.db} />);
     await until(() => byTestId('keys-none'), 'the empty state');
     await click('keys-generate');
     await until(() => byTestId('key'), 'the new key');
@@ -111,7 +95,7 @@ describe('the keys section', () => {
     const leaf = ca.issue('leaf', 'ec', `/CN=${OFFICER.name}/serialNumber=${OFFICER.nip}/O=BSrE Uji/C=ID`);
     const bytes = pkcs12(dir, 'leaf', { key: leaf.key, cert: leaf.cert, chain: [ca.cert] });
     const env = await environment();
-    await mount(<KeysSection lang="id" db={env.db} />);
+    await show(<KeysSection lang="id" db={env.db} />);
     await until(() => byTestId('keys-none'), 'the empty state');
 
     await submitImport(PASSWORD);
@@ -139,7 +123,7 @@ describe('the keys section', () => {
     const env = await environment();
     let lang: Language = 'en';
     const ui = () => <KeysSection lang={lang} db={env.db} />;
-    await mount(ui());
+    await show(ui());
     await until(() => byTestId('keys-none'), 'the empty state');
     await click('keys-generate');
     await until(() => allByTestId('key').length === 1, 'one key');
@@ -159,7 +143,7 @@ describe('the keys section', () => {
     await until(() => allByTestId('key').length === 1, 'one key left');
     expect(text('keys-outcome')).toBe('Key "Sri Rahayu" deleted.');
     lang = 'id';
-    await act(() => render(ui(), host));
+    await view?.rerender(ui());
     expect(text('key-active')).toBe('✓ Dipakai untuk menandatangani');
   });
 });
@@ -167,20 +151,11 @@ describe('the keys section', () => {
 describe('the signed-checklist section', () => {
   async function sectionFor(stage: 'running' | 'finished') {
     const env = await environment();
-    const opened = await env.repo.open({
-      portal: 'oss-rba',
-      caseRef: 'I-202611240003012',
-      permitId: 'oss-rba',
-      region: '31',
-      receivedAt: '2026-11-20T08:00:00+07:00',
-    });
-    if (!opened.ok) throw new Error('no case');
-    const viewed = await env.send('case.view', { caseId: opened.value.row.id });
-    if (!viewed.ok) throw new Error('no view');
+    const opened = await openFixtureCase(env, 'I-202611240003012');
     const state: CaseState =
-      stage === 'running' ? viewed.data : { ...viewed.data, view: { ...viewed.data.view, stage: null } };
+      stage === 'running' ? opened : { ...opened, view: { ...opened.view, stage: null } };
     const saved: string[] = [];
-    await mount(
+    await show(
       <SignedChecklist
         lang="id"
         db={env.db}
@@ -195,7 +170,7 @@ describe('the signed-checklist section', () => {
             {
               db: env.db,
               send: env.send,
-              fonts: async () => ({ regular: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') }),
+              fonts: async () => fixtureFonts(),
               save: (_bytes, fileName) => saved.push(fileName),
             },
             request,

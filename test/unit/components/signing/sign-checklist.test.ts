@@ -3,26 +3,21 @@
  * file handed over verifies and is the one the log records; nothing is handed over without
  * an identity, for a case that moved on, or for a finished case.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checklistFileName, signChecklist } from '../../../../components/signing/sign-checklist';
 import { setSetting } from '../../../../utils/db/settings';
 import type { CaseState } from '../../../../utils/messaging/protocol';
 import { sha256Hex } from '../../../../utils/pdf/payload';
-import type { PdfFonts } from '../../../../utils/pdf/types';
 import { verifyPdf } from '../../../../utils/pdf/verify';
-import { extensionPageHost } from '../../helpers/extension-page';
+import {
+  extensionPageHost,
+  FIXTURE_OFFICER,
+  fixtureFonts,
+  openFixtureCase,
+} from '../../helpers/extension-page';
 
-const font = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../../../../utils/pdf/fonts/${name}`, import.meta.url)));
-const FONTS: PdfFonts = { regular: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') };
-const OFFICER = {
-  name: 'Sri Rahayu',
-  nip: '198507142010012003',
-  unit: 'DPMPTSP Kota Contoh',
-  role: 'officer' as const,
-  region: '31',
-};
+const FONTS = fixtureFonts();
+const OFFICER = FIXTURE_OFFICER;
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -33,16 +28,7 @@ async function setup(opts: { officer?: boolean } = {}) {
   const env = extensionPageHost('sidepanel.html', 'sign');
   cleanup.push(() => env.db.delete());
   if (opts.officer !== false) await setSetting(env.db, 'officer', OFFICER);
-  const opened = await env.repo.open({
-    portal: 'oss-rba',
-    caseRef: 'I-202611240003012',
-    permitId: 'oss-rba',
-    region: '31',
-    receivedAt: '2026-11-20T08:00:00+07:00',
-  });
-  if (!opened.ok) throw new Error('fixture case not opened');
-  const view = await env.send('case.view', { caseId: opened.value.row.id });
-  if (!view.ok) throw new Error('fixture case not readable');
+  const state = await openFixtureCase(env, 'I-202611240003012');
   const saved: { bytes: Uint8Array; fileName: string }[] = [];
   const deps = {
     db: env.db,
@@ -51,7 +37,7 @@ async function setup(opts: { officer?: boolean } = {}) {
     save: (bytes: Uint8Array, fileName: string) => saved.push({ bytes, fileName }),
     now: () => new Date('2026-11-29T03:04:05Z'),
   };
-  return { ...env, state: view.data, saved, deps };
+  return { ...env, state, saved, deps };
 }
 
 const request = (state: CaseState) => ({

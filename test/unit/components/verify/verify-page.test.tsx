@@ -5,7 +5,6 @@
  * second file replacing the first, the "checking" line, refused and unreadable files, and a
  * file dropped on the drop zone.
  */
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VerifyPage } from '../../../../components/verify/VerifyPage';
@@ -13,6 +12,7 @@ import type { PanduDb } from '../../../../utils/db/schema';
 import { generateOfficerKey } from '../../../../utils/pdf/keys';
 import { signPdf } from '../../../../utils/pdf/sign';
 import { type VerifyReport, verifyPdf } from '../../../../utils/pdf/verify';
+import { type Mounted, mount, until } from '../../helpers/dom';
 import { extensionPageHost } from '../../helpers/extension-page';
 import { CASE_REF, meta, OFFICER, testPdf } from '../../utils/pdf/signing-tools';
 
@@ -33,42 +33,30 @@ function changed(): Uint8Array {
 const pdfFile = (bytes: Uint8Array, name = 'checklist.pdf') =>
   new File([bytes.slice().buffer as ArrayBuffer], name, { type: 'application/pdf' });
 
-let host: HTMLElement;
+let view: Mounted | undefined;
 let db: PanduDb | undefined;
 
-async function mount(verify?: (bytes: Uint8Array) => Promise<VerifyReport>) {
+async function mountPage(verify?: (bytes: Uint8Array) => Promise<VerifyReport>) {
   const env = extensionPageHost('verify.html', 'verify');
   db = env.db;
-  host = document.createElement('div');
-  document.body.append(host);
-  await act(() => {
-    render(<VerifyPage db={env.db} send={env.send} {...(verify ? { verify } : {})} />, host);
-  });
+  view = await mount(<VerifyPage db={env.db} send={env.send} {...(verify ? { verify } : {})} />);
   return env;
 }
 
 afterEach(async () => {
-  await act(() => render(null, host));
-  host.remove();
+  await view?.unmount();
+  view = undefined;
   db?.close();
 });
 
-const byTestId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const allByTestId = (id: string) => [...host.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
-const text = (id: string) => byTestId(id)?.textContent ?? '';
+const byTestId = (id: string) => view?.byTestId(id) ?? null;
+const allByTestId = (id: string) => view?.allByTestId(id) ?? [];
+const text = (id: string) => view?.text(id) ?? '';
 /** A signature's row: [term, value]. */
 const row = (signature: HTMLElement | undefined, key: string) => {
   const div = signature?.querySelector(`[data-row="${key}"]`);
   return [div?.querySelector('dt')?.textContent, div?.querySelector('dd')?.textContent];
 };
-
-async function until(check: () => unknown, what = 'condition'): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await act(() => new Promise((r) => setTimeout(r, 5)));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Chooses a file in the input, as the browser does: `files` set, then a change event. */
 async function choose(file: File) {
@@ -90,25 +78,25 @@ async function result(name = 'checklist.pdf') {
 
 describe('the verify page', () => {
   it('offers a labelled PDF picker and a drop zone, and says the file goes nowhere', async () => {
-    await mount();
+    await mountPage();
     await until(() => text('workspace-heading') === 'Periksa PDF bertanda tangan', 'the heading');
     expect(document.title).toBe('Pandu Izin — Periksa PDF bertanda tangan');
     expect(document.documentElement.lang).toBe('id');
     const input = byTestId('verify-file-input') as HTMLInputElement;
     expect(input.type).toBe('file');
     expect(input.accept).toBe('application/pdf,.pdf');
-    expect(host.querySelector(`label[for="${input.id}"]`)?.textContent).toBe(
+    expect(view?.host.querySelector(`label[for="${input.id}"]`)?.textContent).toBe(
       'Pilih berkas PDF yang akan diperiksa',
     );
     expect(byTestId('verify-drop')?.contains(input)).toBe(true);
     expect(text('verify-drop')).toContain('seret berkas PDF ke kotak ini');
-    expect(host.textContent).toContain('berkas tidak dikirim ke mana pun');
+    expect(view?.host.textContent).toContain('berkas tidak dikirim ke mana pun');
     expect(byTestId('verify-status')?.getAttribute('role')).toBe('status');
     expect(byTestId('verify-verdict')).toBeNull();
   });
 
   it('a good file: SAH, the signer, every check yes, the payload matching; focus on the verdict', async () => {
-    await mount();
+    await mountPage();
     await choose(pdfFile(signed));
     const verdict = await result();
     expect(verdict.dataset.valid).toBe('true');
@@ -147,7 +135,7 @@ describe('the verify page', () => {
   });
 
   it('a byte changed inside the signed range: TIDAK SAH, modified, the digest no longer matches', async () => {
-    await mount();
+    await mountPage();
     await choose(pdfFile(changed(), 'diubah.pdf'));
     const verdict = await result('diubah.pdf');
     expect(verdict.dataset.valid).toBe('false');
@@ -161,7 +149,7 @@ describe('the verify page', () => {
   });
 
   it('a file that is not a PDF: the not-a-pdf reason, and nothing about signatures', async () => {
-    await mount();
+    await mountPage();
     await choose(new File(['Ini catatan biasa, bukan PDF.'], 'catatan.pdf', { type: 'application/pdf' }));
     const verdict = await result('catatan.pdf');
     expect(verdict.dataset.problem).toBe('not-a-pdf');
@@ -172,7 +160,7 @@ describe('the verify page', () => {
   });
 
   it('switches the report to English live, and back', async () => {
-    await mount();
+    await mountPage();
     await choose(pdfFile(changed(), 'diubah.pdf'));
     await result('diubah.pdf');
     await act(() => byTestId('workspace-language')?.click());
@@ -191,7 +179,7 @@ describe('the verify page', () => {
   });
 
   it('a second file replaces the first report', async () => {
-    await mount();
+    await mountPage();
     await choose(pdfFile(signed, 'pertama.pdf'));
     expect((await result('pertama.pdf')).dataset.valid).toBe('true');
     await choose(pdfFile(changed(), 'kedua.pdf'));
@@ -206,7 +194,7 @@ describe('the verify page', () => {
   it('says which file it is checking while the check runs', async () => {
     let finish: (report: VerifyReport) => void = () => undefined;
     const verify = vi.fn((_bytes: Uint8Array) => new Promise<VerifyReport>((resolve) => (finish = resolve)));
-    await mount(verify);
+    await mountPage(verify);
     await choose(pdfFile(signed, 'lama.pdf'));
     await until(() => verify.mock.calls.length === 1, 'the check to start');
     expect(text('verify-status')).toBe('Memeriksa lama.pdf…');
@@ -221,7 +209,7 @@ describe('the verify page', () => {
     const verify = vi.fn(
       (_bytes: Uint8Array) => new Promise<VerifyReport>((resolve) => pending.push(resolve)),
     );
-    await mount(verify);
+    await mountPage(verify);
     await choose(pdfFile(signed, 'lambat.pdf'));
     await choose(pdfFile(changed(), 'cepat.pdf'));
     await until(() => pending.length === 2, 'both checks to start');
@@ -236,7 +224,7 @@ describe('the verify page', () => {
 
   it('refuses a file over 50 MB unread, and says so', async () => {
     const verify = vi.fn(verifyPdf);
-    await mount(verify);
+    await mountPage(verify);
     const big = pdfFile(signed, 'besar.pdf');
     Object.defineProperty(big, 'size', { value: 60 * 1024 * 1024 });
     await choose(big);
@@ -250,7 +238,7 @@ describe('the verify page', () => {
   });
 
   it('says when a file cannot be read', async () => {
-    await mount();
+    await mountPage();
     const broken = pdfFile(signed, 'rusak.pdf');
     broken.arrayBuffer = () => Promise.reject(new DOMException('gone', 'NotReadableError'));
     await choose(broken);
@@ -262,7 +250,7 @@ describe('the verify page', () => {
   });
 
   it('checks a file dropped on the drop zone', async () => {
-    await mount();
+    await mountPage();
     const drop = new Event('drop', { bubbles: true, cancelable: true });
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [pdfFile(signed, 'seret.pdf')] } });
     await act(() => {
