@@ -8,7 +8,9 @@
  * through `state`. Types only from machines/ (the content script must not bundle the engine).
  * Portal text (documents, statuses) is rendered as text, never as markup.
  */
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import type { StepView } from '../../machines';
 import type { Intent } from '../../utils/db/cases';
 import { type Language, type MessageKey, pick, t } from '../../utils/i18n';
 import type { CaseState, PortalStatus } from '../../utils/messaging/protocol';
@@ -32,6 +34,8 @@ export interface CaseWorkspaceProps {
   /** Document names the portal page lists (untrusted), offered as matches for pending items. */
   documents?: string[];
   portalStatus?: PortalStatus | null;
+  /** Added under each applicable step (e.g. field evidence); nothing by default. */
+  stepExtra?: (step: StepView) => ComponentChildren;
 }
 
 const NO_DOCUMENTS: string[] = [];
@@ -44,6 +48,7 @@ export function CaseWorkspace({
   busy = false,
   documents = NO_DOCUMENTS,
   portalStatus = null,
+  stepExtra,
 }: CaseWorkspaceProps) {
   const { view } = state;
   const stage = view.stage;
@@ -128,6 +133,7 @@ export function CaseWorkspace({
                   setDismissed((prev) => new Set(prev).add(`${itemId}\n${document}`))
                 }
                 reasonsOpen={!overlay}
+                extra={step.applicable ? stepExtra?.(step) : undefined}
               />
             ))}
           </ol>

@@ -2,6 +2,7 @@
  * One step of the current stage: its mode badge, who does it, why that mode and on what legal
  * basis (in a disclosure), its checklist, and marking it done.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { LegalBasis, StepView } from '../../machines';
 import { pick, t } from '../../utils/i18n';
@@ -32,6 +33,7 @@ export function StepCard({
   suggestions,
   onDismiss,
   reasonsOpen,
+  extra,
 }: {
   step: StepView;
   ctx: ItemContext;
@@ -40,6 +42,8 @@ export function StepCard({
   suggestions: ReadonlyMap<string, string>;
   onDismiss: (itemId: string, document: string) => void;
   reasonsOpen: boolean;
+  /** What the view adds under the step (the side panel's evidence form, the overlay's link to it). */
+  extra?: ComponentChildren;
 }) {
   const { lang, onIntent } = ctx;
   const Heading = `h${headingLevel}` as 'h4' | 'h5';
@@ -115,6 +119,7 @@ export function StepCard({
           ))}
         </ul>
       ) : null}
+      {extra}
       <div class="pi-step-actions">
         {!step.completed ? (
           <button

@@ -15,8 +15,9 @@ import type { sendRequest } from '../../utils/messaging/client';
 import type { CaseState } from '../../utils/messaging/protocol';
 import { ChecklistSourceError } from '../../utils/pdf/from-case';
 import { KeyError } from '../../utils/pdf/keys';
-import { browserTime, produceSignedChecklist, statementFor } from '../../utils/pdf/produce';
+import { produceSignedChecklist, statementFor } from '../../utils/pdf/produce';
 import type { PdfFonts, SignatureStatement } from '../../utils/pdf/types';
+import { browserTime } from '../../utils/time/zoned';
 
 export interface SignDeps {
   db: PanduDb;

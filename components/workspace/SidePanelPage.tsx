@@ -3,7 +3,7 @@
  * full workspace — the shared CaseWorkspace, kept live from the database, acting through the
  * background — and the case's history with its hash-chain check.
  */
-import type { CaseView, ChainCheck } from '../../machines';
+import type { CaseView, ChainCheck, FieldEvidence } from '../../machines';
 import { usePrefs } from '../../utils/db/prefs';
 import type { PanduDb } from '../../utils/db/schema';
 import { type Language, pick } from '../../utils/i18n';
@@ -11,12 +11,15 @@ import { tWorkspace } from '../../utils/i18n/workspace';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { PortalStatus, ProtocolError } from '../../utils/messaging/protocol';
 import { CaseWorkspace } from '../case/CaseWorkspace';
+import { FieldEvidencePanel } from '../field/FieldEvidence';
 import { SignedChecklist } from '../signing/SignedChecklist';
 import { CaseHistory } from './CaseHistory';
 import { formatTime } from './history';
 import { useLiveCase, usePortalNames, useResolvedCase } from './hooks';
 import { PageShell } from './PageShell';
 import type { CaseSource, TabsApi } from './resolve';
+
+const NO_EVIDENCE: readonly FieldEvidence[] = [];
 
 export interface SidePanelPageProps {
   db: PanduDb;
@@ -155,6 +158,18 @@ function CasePanel({
         onIntent={live.onIntent}
         busy={live.busy}
         portalStatus={lastPortalStatus(live.case.view)}
+        stepExtra={(step) =>
+          step.needsEvidence ? (
+            <FieldEvidencePanel
+              lang={lang}
+              db={db}
+              send={send}
+              caseId={caseId}
+              step={step}
+              evidence={row.snapshot.context.steps[step.id]?.evidence ?? NO_EVIDENCE}
+            />
+          ) : null
+        }
       />
       <SignedChecklist
         lang={lang}

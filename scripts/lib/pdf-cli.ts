@@ -9,9 +9,10 @@ import { demoAdapter, findDemoCase, recordedCase } from '../../test/fixtures/por
 import { buildDataset } from '../../test/fixtures/portal/dataset';
 import { ChecklistSourceError } from '../../utils/pdf/from-case';
 import { describeCertificate, generateOfficerKey, importPkcs12, KeyError } from '../../utils/pdf/keys';
-import { produceSignedChecklist, statementFor, zonedTime } from '../../utils/pdf/produce';
+import { produceSignedChecklist, statementFor } from '../../utils/pdf/produce';
 import type { Officer, PdfFonts, SignatureStatement, Signer } from '../../utils/pdf/types';
 import { VERIFY_PROBLEMS, type VerifyReport, verifyPdf } from '../../utils/pdf/verify';
+import { zonedTime } from '../../utils/time/zoned';
 
 export interface PdfCliIo {
   out(line: string): void;

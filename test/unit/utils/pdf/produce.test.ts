@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { browserTime, statementFor, zonedTime } from '../../../../utils/pdf/produce';
+import { statementFor } from '../../../../utils/pdf/produce';
+import { browserTime, zonedTime } from '../../../../utils/time/zoned';
 
 describe('signing time and statement', () => {
   it('writes local date and a zoned timestamp for each Indonesian zone', () => {
