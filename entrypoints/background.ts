@@ -30,6 +30,23 @@ export default defineBackground(() => {
       registerContentScripts: (scripts) => browser.scripting.registerContentScripts(scripts),
       hasAccess: (origins) => browser.permissions.contains({ origins }),
     },
+    openWorkspace: async ({ caseId, tabId }) => {
+      // Chrome: the side panel beside the portal tab; it follows that tab's case. It needs the
+      // officer's click, which the message carries while it is fresh; otherwise a tab.
+      const sidePanel = (browser as unknown as { sidePanel?: { open(o: { tabId: number }): Promise<void> } })
+        .sidePanel;
+      if (sidePanel && tabId !== undefined) {
+        try {
+          await sidePanel.open({ tabId });
+          return 'side-panel';
+        } catch {
+          // No gesture left, or no side panel here: a tab instead.
+        }
+      }
+      const url = browser.runtime.getURL(`/sidepanel.html?case=${encodeURIComponent(caseId)}`);
+      await browser.tabs.create({ url, ...(tabId !== undefined ? { openerTabId: tabId } : {}) });
+      return 'tab';
+    },
     push: async (tabId, message) => {
       try {
         return (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })) === true;

@@ -20,6 +20,8 @@ export interface OverlayProps extends PanelState {
   prefs: Prefs;
   onIntent: (intent: Intent) => void;
   onPrefs: (patch: Partial<Prefs>) => void;
+  /** Opens the workspace on this case (field evidence is recorded there, not in the portal page). */
+  onOpenWorkspace?: () => void;
 }
 
 const FIELD_KEYS: Record<PageView['missing'][number], MessageKey> = {
@@ -30,7 +32,7 @@ const FIELD_KEYS: Record<PageView['missing'][number], MessageKey> = {
   status: 'field.status',
 };
 
-export function Overlay({ view, error, busy, prefs, onIntent, onPrefs }: OverlayProps) {
+export function Overlay({ view, error, busy, prefs, onIntent, onPrefs, onOpenWorkspace }: OverlayProps) {
   const lang = prefs.language;
   const dock = prefs.dock;
   const [open, setOpen] = useState(true);
@@ -133,6 +135,21 @@ export function Overlay({ view, error, busy, prefs, onIntent, onPrefs }: Overlay
             busy={busy}
             documents={view.documents}
             portalStatus={view.status}
+            stepExtra={(step) =>
+              onOpenWorkspace && step.needsEvidence && !step.completed ? (
+                <p>
+                  <button
+                    type="button"
+                    class="pi-button"
+                    data-testid="pandu-record-evidence"
+                    aria-label={t(lang, 'case.recordEvidenceLabel', { step: pick(lang, step.name) })}
+                    onClick={onOpenWorkspace}
+                  >
+                    {t(lang, 'case.recordEvidence')}
+                  </button>
+                </p>
+              ) : null
+            }
           />
         ) : null}
       </div>

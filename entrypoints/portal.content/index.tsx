@@ -57,6 +57,15 @@ export default defineContentScript({
             draw();
             void sendRequest('prefs.set', patch);
           }}
+          onOpenWorkspace={() => {
+            const caseId = panel.view?.case?.id;
+            if (!caseId) return;
+            void sendRequest('workspace.open', { caseId }).then((answer) => {
+              if (answer.ok) return;
+              panel = { ...panel, error: answer.error };
+              draw();
+            });
+          }}
         />,
         container,
       );

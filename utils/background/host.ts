@@ -48,6 +48,8 @@ export interface HostOptions {
   scripting?: ScriptingApi;
   /** The content-script bundle registered for imported adapters. */
   contentScript?: string;
+  /** Shows the workspace on a case: the side panel beside the tab where the browser allows it, else a tab. */
+  openWorkspace?: (target: { caseId: string; tabId?: number }) => Promise<'side-panel' | 'tab'>;
 }
 
 const say = (id: string, en: string): LocalizedText => ({ id, en });
@@ -310,6 +312,19 @@ export function createHost(options: HostOptions) {
       // The write is committed; telling the other views must not fail the answer.
       if (!applied.value.duplicate) await broadcast(state).catch(() => undefined);
       return { case: state, duplicate: applied.value.duplicate, retries: applied.value.retries };
+    },
+
+    async 'workspace.open'({ caseId }, { kind, sender }) {
+      await checkBinding(caseId, { kind, tabId: tabOf(sender) });
+      await loadRow(caseId);
+      if (!options.openWorkspace) {
+        throw refuseWith({
+          code: 'internal',
+          message: say('Ruang kerja tidak dapat dibuka di sini.', 'The workspace cannot be opened here.'),
+        });
+      }
+      const tabId = tabOf(sender);
+      return { opened: await options.openWorkspace({ caseId, ...(tabId !== undefined ? { tabId } : {}) }) };
     },
 
     async 'settings.get'({ key }) {

@@ -70,6 +70,8 @@ export const id = {
   'case.needsEvidence':
     'Langkah lapangan: lampirkan bukti kunjungan (foto, lokasi) di ruang kerja Pandu Izin sebelum menandai selesai.',
   'case.evidence': 'Bukti lapangan terlampir: {count}',
+  'case.recordEvidence': 'Catat bukti lapangan di ruang kerja',
+  'case.recordEvidenceLabel': 'Catat bukti lapangan untuk "{step}" di ruang kerja Pandu Izin',
   'case.optional': 'tidak wajib',
   'case.conditional': 'bersyarat: {condition}',
   'case.notApplicable': 'tidak berlaku untuk perkara ini',
@@ -203,6 +205,8 @@ export const en: Record<MessageKey, string> = {
   'case.needsEvidence':
     'Field step: attach the visit evidence (photos, location) in the Pandu Izin workspace before marking it done.',
   'case.evidence': 'Field evidence attached: {count}',
+  'case.recordEvidence': 'Record field evidence in the workspace',
+  'case.recordEvidenceLabel': 'Record field evidence for "{step}" in the Pandu Izin workspace',
   'case.optional': 'optional',
   'case.conditional': 'conditional: {condition}',
   'case.notApplicable': 'does not apply to this case',

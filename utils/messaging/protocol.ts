@@ -116,6 +116,8 @@ export const MESSAGES = {
       intent: intentSchema,
     }),
   },
+  /** Open the workspace (side panel, else a tab) on a case, e.g. to record field evidence there (a content script: only its own case). */
+  'workspace.open': { contentScript: true, payload: v.strictObject({ caseId }) },
   /** Change the language or the dock side: every view follows (the only settings a page may change). */
   'prefs.set': { contentScript: true, payload: prefsPatchSchema },
   'settings.get': { contentScript: false, payload: v.strictObject({ key: settingKeySchema }) },
@@ -160,6 +162,7 @@ export interface Responses {
   'page.recognised': PageView;
   'case.view': CaseState;
   'case.intent': { case: CaseState; duplicate: boolean; retries: number };
+  'workspace.open': { opened: 'side-panel' | 'tab' };
   'settings.get': { value: unknown };
   'settings.set': { saved: true };
   'backup.export': { fileName: string; text: string };

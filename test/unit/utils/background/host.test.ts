@@ -61,7 +61,12 @@ const EXAMPLE = readFileSync(
 );
 
 function setup(
-  opts: { deliver?: (tabId: number) => boolean; scripting?: ScriptingApi; demo?: boolean } = {},
+  opts: {
+    deliver?: (tabId: number) => boolean;
+    scripting?: ScriptingApi;
+    demo?: boolean;
+    openWorkspace?: (target: { caseId: string; tabId?: number }) => Promise<'side-panel' | 'tab'>;
+  } = {},
 ) {
   let t = Date.parse('2026-11-23T01:00:00Z');
   const now = () => {
@@ -78,6 +83,7 @@ function setup(
     now,
     demo: opts.demo ?? true,
     scripting: opts.scripting,
+    openWorkspace: opts.openWorkspace,
     push: async (tabId, message) => {
       pushed.push({ tabId, message });
       return opts.deliver ? opts.deliver(tabId) : true;
@@ -248,6 +254,33 @@ describe('the background host', () => {
         signedAt: expect.stringMatching(/^2026-11-23T/),
       },
     ]);
+  });
+
+  it('opens the workspace on the case a tab shows, and on no other', async () => {
+    const opened: { caseId: string; tabId?: number }[] = [];
+    const { send } = setup({
+      openWorkspace: async (target) => {
+        opened.push(target);
+        return 'tab';
+      },
+    });
+    const mine = await recognise(send, 3);
+    const other = await recognise(send, 4, 'I-2');
+    expect(await send('workspace.open', { caseId: mine.id }, tab(3))).toEqual({
+      ok: true,
+      data: { opened: 'tab' },
+    });
+    expect(await send('workspace.open', { caseId: other.id }, tab(3))).toMatchObject({
+      ok: false,
+      error: { code: 'not-your-case' },
+    });
+    expect(opened).toEqual([{ caseId: mine.id, tabId: 3 }]);
+    const none = setup();
+    const state = await recognise(none.send, 3);
+    expect(await none.send('workspace.open', { caseId: state.id }, tab(3))).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('returns a typed conflict for a stale action and a plain refusal for an impossible one', async () => {

@@ -40,6 +40,7 @@ const VALID: Record<MessageType, unknown> = {
   'adapters.delete': { id: 'x' },
   'adapters.sync': {},
   'case.view': { caseId: 'sicantik:0142' },
+  'workspace.open': { caseId: 'sicantik:0142' },
   'case.intent': {
     caseId: 'sicantik:0142',
     eventId: uuid,
@@ -93,6 +94,7 @@ describe('sender rules', () => {
       'page.recognised',
       'page.setup',
       'prefs.set',
+      'workspace.open',
     ]);
   });
 
