@@ -8,15 +8,18 @@
  * Loaded lazily by the side panel: pdf-lib, fontkit and PKIjs stay out of its first load.
  */
 import type { LocalizedText } from '../../machines';
+import { photosByHash } from '../../utils/db/evidence';
 import { signingKey } from '../../utils/db/keys';
 import type { PanduDb } from '../../utils/db/schema';
 import { getSetting } from '../../utils/db/settings';
+import { thumbnailJpeg } from '../../utils/evidence/photo';
+import { pick } from '../../utils/i18n/core';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { CaseState } from '../../utils/messaging/protocol';
 import { ChecklistSourceError } from '../../utils/pdf/from-case';
 import { KeyError } from '../../utils/pdf/keys';
 import { produceSignedChecklist, statementFor } from '../../utils/pdf/produce';
-import type { PdfFonts, SignatureStatement } from '../../utils/pdf/types';
+import type { EvidenceEntry, PdfFonts, SignatureStatement } from '../../utils/pdf/types';
 import { browserTime } from '../../utils/time/zoned';
 
 export interface SignDeps {
@@ -27,6 +30,8 @@ export interface SignDeps {
   save: (bytes: Uint8Array, fileName: string) => void;
   now?: () => Date;
   newId?: () => string;
+  /** A small JPEG of a stored evidence photo (default: drawn with a canvas; tests pass their own). */
+  thumbnail?: (blob: Blob) => Promise<Uint8Array | undefined>;
 }
 
 export interface SignRequest {
@@ -90,6 +95,7 @@ export async function signChecklist(deps: SignDeps, request: SignRequest): Promi
         officer: { name: officer.name, nip: officer.nip, role: officer.role, unit: officer.unit },
         language,
         date: time.date,
+        evidence: await evidenceFor(deps, state, language),
       },
       signer: key.signer,
       statement,
@@ -126,6 +132,44 @@ export async function signChecklist(deps: SignDeps, request: SignRequest): Promi
     keyCreated: key.created,
     state: recorded.data.case,
   };
+}
+
+/** The current stage's field evidence as the document prints it, photos as thumbnails. */
+async function evidenceFor(
+  deps: SignDeps,
+  state: CaseState,
+  language: 'id' | 'en',
+): Promise<EvidenceEntry[]> {
+  const row = await deps.db.cases.get(state.id);
+  const recorded = row?.snapshot.context.steps ?? {};
+  const thumbnail = deps.thumbnail ?? thumbnailJpeg;
+  const entries: EvidenceEntry[] = [];
+  for (const step of state.view.steps) {
+    for (const e of recorded[step.id]?.evidence ?? []) {
+      const photos = await photosByHash(
+        deps.db,
+        e.photos.map((p) => p.sha256),
+      );
+      const stored = new Map(photos.map((p) => [p.sha256, p.blob]));
+      entries.push({
+        stepName: pick(language, step.name),
+        capturedAt: e.capturedAt,
+        ...(e.position ? { position: e.position } : {}),
+        result: e.result,
+        inspectors: e.inspectors,
+        ...(e.note ? { notes: e.note } : {}),
+        ...(e.bapRef ? { bapRef: e.bapRef } : {}),
+        photos: await Promise.all(
+          e.photos.map(async (p) => {
+            const blob = stored.get(p.sha256);
+            const small = blob ? await thumbnail(blob) : undefined;
+            return small ? { sha256: p.sha256, thumbnailJpeg: small } : { sha256: p.sha256 };
+          }),
+        ),
+      });
+    }
+  }
+  return entries;
 }
 
 function reasonOf(error: unknown): LocalizedText {

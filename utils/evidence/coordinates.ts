@@ -27,7 +27,7 @@ export type CoordinateCheck =
 
 /** A typed number: `-6,2088` and `-6.2088` both read; anything else (letters, two separators) does not. */
 export function parseDecimal(typed: string): number | null {
-  const text = typed.trim().replace(/\s+/g, '');
+  const text = typed.trim();
   if (!/^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/.test(text)) return null;
   const value = Number(text.replace(',', '.'));
   return Number.isFinite(value) ? value : null;

@@ -60,6 +60,21 @@ export async function downscalePhoto(
   }
 }
 
+/** A small JPEG of a stored photo for the signed checklist (about 240 px), or undefined when it cannot be drawn. */
+export async function thumbnailJpeg(blob: Blob, max = 240): Promise<Uint8Array | undefined> {
+  try {
+    const bitmap = await createImageBitmap(blob);
+    try {
+      const size = fitWithin(bitmap.width, bitmap.height, max);
+      return new Uint8Array(await (await encodeJpeg(bitmap, size.width, size.height)).arrayBuffer());
+    } finally {
+      bitmap.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 async function encodeJpeg(bitmap: ImageBitmap, width: number, height: number): Promise<Blob> {
   if (typeof OffscreenCanvas !== 'undefined') {
     const canvas = new OffscreenCanvas(width, height);
