@@ -15,8 +15,10 @@ export default defineConfig({
       'Panduan alur perizinan di portal yang sudah Anda pakai / Permit-workflow guidance on the portals you already use',
     // alarms: the hourly SLA re-index. scripting: content scripts for imported adapters, only
     // on origins the officer grants at runtime (optional_host_permissions). sidePanel: Chrome's
-    // side panel (Firefox uses sidebar_action, no permission). None shows an install warning.
-    permissions: ['alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // side panel (Firefox uses sidebar_action, no permission). geolocation: the GPS position of
+    // field evidence, taken in the side panel; Chrome only answers an extension page that
+    // declares it (it cannot be optional), and it shows the one install warning, "location".
+    permissions: ['alarms', 'geolocation', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The demo build also runs on the local demo portal, including a fourth portal that only an
     // imported adapter covers; production builds ask for custom origins at runtime.

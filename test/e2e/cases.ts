@@ -78,6 +78,9 @@ export function expected(c: PortalCase, today: string) {
  *  - popup.spec: the third (ticks one pending item; store.spec's test there is relative);
  *  - options.spec, overlay.spec, sidepanel.spec: the fourth (each puts back what it changes,
  *    or only ticks the first two items, which none of the others needs pending);
+ *  - field.spec: not these, but the two OSS RBA cases at "Sertifikat Standar" (their site-check
+ *    step gets evidence and is completed) and the SIMBG SLF case at its inspection (only the
+ *    overlay's button is pressed);
  *  - signing.spec: the fourth too (a signature only adds an entry to its log, and the others
  *    count history entries relative to what they find).
  */

@@ -3,12 +3,19 @@
  * file handed over verifies and is the one the log records; nothing is handed over without
  * an identity, for a case that moved on, or for a finished case.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checklistFileName, signChecklist } from '../../../../components/signing/sign-checklist';
+import { findDefinition } from '../../../../machines';
+import { storePhoto } from '../../../../utils/db/evidence';
 import { setSetting } from '../../../../utils/db/settings';
 import type { CaseState } from '../../../../utils/messaging/protocol';
 import { sha256Hex } from '../../../../utils/pdf/payload';
 import { verifyPdf } from '../../../../utils/pdf/verify';
+import { photoThumbnail } from '../../../fixtures/pdf/checklist';
 import {
   extensionPageHost,
   FIXTURE_OFFICER,
@@ -147,5 +154,86 @@ describe('signing a checklist from the side panel', () => {
       'checklist-SIMBG-3275-2026-0042-2026-11-29.pdf',
     );
     expect(checklistFileName('///', '2026-11-29')).toBe('checklist-perkara-2026-11-29.pdf');
+  });
+});
+
+describe('field evidence in the signed checklist', () => {
+  it('prints the stage’s evidence with its officers, result and photo thumbnails', async () => {
+    const env = extensionPageHost('sidepanel.html', 'sign-evidence');
+    cleanup.push(() => env.db.delete());
+    await setSetting(env.db, 'officer', OFFICER);
+    const definition = findDefinition('oss-rba');
+    const stage = definition?.stages.find((s) => s.steps.some((st) => st.id === 'oss-standard-site-check'));
+    if (!stage) throw new Error('the catalog has no site-check stage');
+    const opened = await env.repo.open({
+      portal: 'oss-rba',
+      caseRef: 'I-202611260003014',
+      permitId: 'oss-rba',
+      region: '31',
+      receivedAt: '2026-11-20T08:00:00+07:00',
+    });
+    if (!opened.ok) throw new Error('no case');
+    const caseId = opened.value.row.id;
+    // First seen at the portal already at this stage: the case is adopted there.
+    const seen = await env.send('case.intent', {
+      caseId,
+      eventId: crypto.randomUUID(),
+      intent: { type: 'portal.statusSeen', status: 'Sertifikat Standar', stageId: stage.id },
+    });
+    expect(seen.ok && seen.data.case.view.stage?.id).toBe(stage.id);
+
+    const bytes = new TextEncoder().encode('foto lokasi');
+    const sha256 = await sha256Hex(bytes);
+    await storePhoto(
+      env.db,
+      { blob: new Blob([bytes]), sha256, name: 'depan.jpg' },
+      { caseId, stepId: 'oss-standard-site-check' },
+      new Date(),
+    );
+    const attached = await env.send('case.intent', {
+      caseId,
+      eventId: crypto.randomUUID(),
+      intent: {
+        type: 'evidence.attach',
+        stepId: 'oss-standard-site-check',
+        evidence: {
+          id: 'ev-1',
+          capturedAt: new Date(Date.now() - 60_000).toISOString(),
+          position: { lat: -6.1754, lon: 106.8272, accuracyM: 8, source: 'gps' },
+          photos: [{ sha256, name: 'depan.jpg' }],
+          result: 'sesuai',
+          inspectors: ['Ahmad Fauzi', 'Rina Wulandari'],
+          note: 'Papan nama terpasang.',
+        },
+      },
+    });
+    if (!attached.ok) throw new Error(attached.error.message.en);
+
+    const thumbnails: Blob[] = [];
+    const saved: Uint8Array[] = [];
+    const outcome = await signChecklist(
+      {
+        db: env.db,
+        send: env.send,
+        fonts: async () => FONTS,
+        save: (b) => saved.push(b),
+        thumbnail: async (blob) => {
+          thumbnails.push(blob);
+          return photoThumbnail(3);
+        },
+      },
+      request(attached.data.case),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(thumbnails).toHaveLength(1);
+    const dir = mkdtempSync(join(tmpdir(), 'sign-evidence-'));
+    const file = join(dir, 'checklist.pdf');
+    writeFileSync(file, saved[0] ?? new Uint8Array());
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Bukti verifikasi lapangan');
+    expect(text).toContain('Ahmad Fauzi');
+    expect(text).toContain('Papan nama terpasang.');
+    expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })).toMatch(/\bimage\b/);
+    expect((await verifyPdf(saved[0] ?? new Uint8Array())).valid).toBe(true);
   });
 });
