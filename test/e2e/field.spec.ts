@@ -4,7 +4,8 @@
  * location permission granted and a mocked position, the GPS fix, a camera-sized photo
  * (scaled down to 1600 px), the result and the officers are recorded, the step completes and
  * the history shows both; with the permission refused, typed coordinates are checked (out of
- * Indonesia refused in words) and then accepted. The overlay's entry point opens the workspace.
+ * Indonesia refused in words) and then accepted, with the browser offline. The overlay's entry
+ * point opens the workspace.
  */
 import type { Page } from '@playwright/test';
 import { gradientPng } from '../fixtures/photo/png';
@@ -141,6 +142,8 @@ test.describe('field evidence', () => {
       extensionId,
       denyLocation,
     );
+    // On site there is often no connection: nothing in this flow needs one.
+    await panel.page.context().setOffline(true);
     try {
       await evidence.getByTestId('field-open').click();
       const form = evidence.getByTestId('field-form');
@@ -161,6 +164,8 @@ test.describe('field evidence', () => {
       await expect(form.getByTestId('field-lat')).toBeFocused();
       // Nothing was lost: what was typed is still there.
       await expect(form.getByTestId('field-inspectors')).toHaveValue('Dewi Kartika Sari');
+      await expect(form).toContainText('Tanpa koneksi internet: bukti tetap tersimpan di peramban ini.');
+      expect(await seriousViolations(panel.page, '[data-testid="field-evidence"]')).toEqual([]);
 
       await form.getByTestId('field-lat').fill('-6,1754');
       await form.getByTestId('field-lon').fill('106,8272');
@@ -174,6 +179,7 @@ test.describe('field evidence', () => {
       await step.getByTestId('pandu-complete-step').click();
       await expect(step).toHaveAttribute('data-completed', 'true');
     } finally {
+      await panel.page.context().setOffline(false);
       await panel.page.close();
     }
   });
