@@ -171,7 +171,12 @@ function Thumbnails({
       ),
     [rows],
   );
-  useEffect(() => () => urls.forEach((u) => u && URL.revokeObjectURL(u.url)), [urls]);
+  useEffect(
+    () => () => {
+      for (const u of urls) if (u) URL.revokeObjectURL(u.url);
+    },
+    [urls],
+  );
   return (
     <ul class="pf-photos" data-testid="field-photos">
       {hashes.map((sha256, i) => {

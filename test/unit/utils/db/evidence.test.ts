@@ -47,7 +47,8 @@ describe('evidence photos in the database', () => {
       name: 'depan.jpg',
       type: 'image/jpeg',
     });
-    expect(await sha256Hex(new Uint8Array(await (row?.blob as Blob).arrayBuffer()))).toBe(p.sha256);
+    if (!row) throw new Error('the photo is not stored');
+    expect(await sha256Hex(new Uint8Array(await row.blob.arrayBuffer()))).toBe(p.sha256);
   });
 
   it('says what to do when storage is full, and keeps what was stored', async () => {
