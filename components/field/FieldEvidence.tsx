@@ -24,6 +24,7 @@ import {
   MAX_NOTE,
   MAX_PHOTOS,
   RESULTS,
+  round,
 } from '../../utils/evidence/draft';
 import {
   downscalePhoto,
@@ -625,5 +626,3 @@ function EvidenceForm(
     </form>
   );
 }
-
-const round = (x: number) => Math.round(x * 1e6) / 1e6;

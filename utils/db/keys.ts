@@ -134,11 +134,8 @@ export interface SigningKey {
  */
 export async function signingKey(db: PanduDb, officer: OfficerIdentity, now: Date): Promise<SigningKey> {
   const [current] = await listKeys(db, now);
-  if (current?.row.origin === 'imported') {
-    if (current.problem) throw current.problem;
-    return { signer: signerOf(current.row), info: current.info, created: false };
-  }
-  if (current && !current.problem && names(current.info, officer)) {
+  if (current?.row.origin === 'imported' && current.problem) throw current.problem;
+  if (current && (current.row.origin === 'imported' || (!current.problem && names(current.info, officer)))) {
     return { signer: signerOf(current.row), info: current.info, created: false };
   }
   const row = await addGeneratedKey(db, officer, now);

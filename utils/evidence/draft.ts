@@ -125,4 +125,4 @@ export function checkDraft(
 }
 
 /** Six decimals: about 11 cm, more than any phone's GPS can tell. */
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
+export const round = (x: number) => Math.round(x * 1e6) / 1e6;
