@@ -8,6 +8,7 @@ import type { Author } from './cases';
 import type { PanduDb } from './schema';
 
 const shortText = v.pipe(v.string(), v.trim(), v.maxLength(200));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000));
 
 export const SETTING_SCHEMAS = {
   /** Who the officer is; `nip` (or `name` when empty) attributes their events. */
@@ -23,6 +24,14 @@ export const SETTING_SCHEMAS = {
   dock: v.picklist(['left', 'right']),
   /** Adapters (built-in or imported) the officer switched off, by id. */
   disabledAdapters: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(200)),
+  /**
+   * A supervisor's daily and weekly output targets per officer (set in Options; the dashboard
+   * compares each officer's outputs with them). Counts as in utils/outputs/outputs.ts.
+   */
+  targets: v.strictObject({
+    daily: v.strictObject({ steps: count, advances: count, visits: count }),
+    weekly: v.strictObject({ steps: count, advances: count, visits: count }),
+  }),
   /** A random id made once per browser profile; never imported from a backup. */
   deviceId: v.pipe(v.string(), v.uuid()),
 } as const;

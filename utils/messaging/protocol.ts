@@ -92,7 +92,12 @@ const prefsPatchSchema = v.strictObject({
 
 const adapterId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
-const settingKeySchema = v.picklist(['officer', 'language', 'dock'] as const satisfies readonly SettingKey[]);
+const settingKeySchema = v.picklist([
+  'officer',
+  'language',
+  'dock',
+  'targets',
+] as const satisfies readonly SettingKey[]);
 
 /** Every message: its payload schema and whether a content script may send it. */
 export const MESSAGES = {
