@@ -66,7 +66,7 @@ export function KeysSection({
       .then((described) => current && setKeys(described))
       .catch(
         (error: unknown) =>
-          current && setOutcome({ kind: 'error', key: 'keys.generateFailed', reason: reasonOf(error) }),
+          current && setOutcome({ kind: 'error', key: 'keys.describeFailed', reason: reasonOf(error) }),
       );
     return () => {
       current = false;

@@ -89,6 +89,21 @@ describe('the keys section', () => {
     expect(text('keys-outcome')).toBe(`Kunci baru atas nama ${OFFICER.name} dibuat dan dipakai.`);
   });
 
+  it('says the stored keys could not be read when a certificate is damaged, not that no key was made', async () => {
+    const env = await environment();
+    await env.db.keys.put({
+      id: 'damaged',
+      label: 'rusak',
+      createdAt: '2026-11-20T08:00:00.000Z',
+      privateKey: {} as CryptoKey,
+      certificateDer: new Uint8Array([1, 2, 3]).buffer,
+    });
+    await show(<KeysSection lang="id" db={env.db} />);
+    await until(() => text('keys-outcome') || null, 'the outcome');
+    expect(text('keys-outcome')).toMatch(/^Kunci tersimpan tidak dapat dibaca\./);
+    expect(text('keys-outcome')).not.toContain('Kunci tidak dibuat');
+  });
+
   it('refuses a wrong password with the reason and stores nothing, then imports with the right one', async () => {
     const dir = tempDir('keys-ui');
     const ca = makeCa(dir);
