@@ -245,7 +245,7 @@ function EvidenceForm(
     bap: useId(),
   };
   const lang = props.lang;
-  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const offline = useOffline();
 
   const change = (patch: Partial<EvidenceDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const problemOf = (field: DraftField) => problems.find((p) => p.field === field);
@@ -625,4 +625,20 @@ function EvidenceForm(
       </p>
     </form>
   );
+}
+
+/** Whether the browser says it is offline, following the online/offline events while the form is open. */
+function useOffline(): boolean {
+  const read = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+  const [offline, setOffline] = useState(read);
+  useEffect(() => {
+    const update = () => setOffline(read());
+    globalThis.addEventListener?.('online', update);
+    globalThis.addEventListener?.('offline', update);
+    return () => {
+      globalThis.removeEventListener?.('online', update);
+      globalThis.removeEventListener?.('offline', update);
+    };
+  }, []);
+  return offline;
 }

@@ -11,6 +11,7 @@ import type { FieldEvidence, StepView } from '../../../../machines';
 import type { PanduDb } from '../../../../utils/db/schema';
 import { PhotoError, type StoredPhoto } from '../../../../utils/evidence/photo';
 import type { Language } from '../../../../utils/i18n';
+import { tField } from '../../../../utils/i18n/field';
 import type { sendRequest } from '../../../../utils/messaging/client';
 import { sha256Hex } from '../../../../utils/pdf/payload';
 import { type Mounted, mount, until } from '../../helpers/dom';
@@ -92,6 +93,23 @@ async function type(id: string, value: string) {
 }
 
 describe('the evidence form', () => {
+  it('follows the connection while the form is open: the offline note comes and goes', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    try {
+      await show({});
+      const note = tField('id', 'field.offline');
+      expect(document.body.textContent).not.toContain(note);
+      onLine.mockReturnValue(false);
+      await act(() => window.dispatchEvent(new Event('offline')));
+      expect(document.body.textContent).toContain(note);
+      onLine.mockReturnValue(true);
+      await act(() => window.dispatchEvent(new Event('online')));
+      expect(document.body.textContent).not.toContain(note);
+    } finally {
+      onLine.mockRestore();
+    }
+  });
+
   it('says when GPS times out, and when there is no GPS at all', async () => {
     const timeout = {
       getCurrentPosition: (_ok: PositionCallback, fail?: PositionErrorCallback | null) =>
