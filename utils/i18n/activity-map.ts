@@ -7,6 +7,7 @@
 import { translator } from './core';
 
 export const id = {
+  'map.open': 'Buka peta kegiatan',
   'map.title': 'Pandu Izin — Peta kegiatan perizinan',
   'map.heading': 'Peta kegiatan: mode kerja setiap langkah',
   'map.help':
@@ -86,6 +87,7 @@ export const id = {
 export type ActivityMapKey = keyof typeof id;
 
 export const en: Record<ActivityMapKey, string> = {
+  'map.open': 'Open the activity map',
   'map.title': 'Pandu Izin — Permit activity map',
   'map.heading': 'Activity map: the work mode of every step',
   'map.help':
