@@ -270,8 +270,11 @@ export function ActivityMapPage({
             type="button"
             class="pi-button"
             data-testid="map-export-pdf"
-            disabled={exported.kind === 'working'}
-            onClick={() => void exportPdf()}
+            // aria-disabled, not disabled: the button keeps the keyboard focus while the PDF is made.
+            aria-disabled={exported.kind === 'working' ? 'true' : undefined}
+            onClick={() => {
+              if (exported.kind !== 'working') void exportPdf();
+            }}
           >
             {m('map.pdf')}
           </button>
