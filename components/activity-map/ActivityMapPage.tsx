@@ -232,6 +232,7 @@ export function ActivityMapPage({
           b: pick(lang, b.name),
           date: full.date,
         })}
+        {shown.steps !== full.steps ? ` ${m('map.shown', { shown: shown.steps, steps: full.steps })}` : ''}
       </p>
 
       <section aria-labelledby="am-regions-heading">

@@ -33,7 +33,7 @@ export function RegionCard({
         <div>
           <dt>{m('map.wfaStart')}</dt>
           <dd data-testid={`${testId}-wfa`} data-started={String(region.wfaStarted)}>
-            <span aria-hidden="true">{region.wfaStarted ? '✓ ' : '⏳ '}</span>
+            <span aria-hidden="true">{region.wfaStarted ? '✓ ' : '○ '}</span>
             {m(region.wfaStarted ? 'map.wfaStarted' : 'map.wfaNotStarted', {
               start: region.wfaStart.date,
               date,

@@ -147,6 +147,9 @@ describe('the activity map page', () => {
     expect(after.length).toBeGreaterThan(0);
     expect(after.length).toBeLessThan(before);
     expect(after.every((r) => r.dataset.differs === 'true')).toBe(true);
+    expect(byTestId('map-summary')?.textContent).toContain(
+      `Ditampilkan ${after.length} dari ${before} langkah.`,
+    );
 
     await choose('map-region-b', '31');
     expect(rows()).toHaveLength(0);
