@@ -134,3 +134,22 @@ test('activity map: DKI Jakarta vs Papua Pegunungan, keyboard, reload, CSV and P
     for (const a of testInfo.annotations) console.info(`[activity-map] ${a.description}`);
   }
 });
+
+test('the popup opens the activity map in a tab, on DKI Jakarta vs Papua Pegunungan today', async ({
+  context,
+  page,
+  extensionId,
+}) => {
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const button = page.getByTestId('popup-open-activity-map');
+  await expect(button).toHaveText('Buka peta kegiatan');
+  const [opened] = await Promise.all([context.waitForEvent('page'), button.click()]);
+  try {
+    await expect(opened).toHaveURL(new RegExp(`^chrome-extension://${extensionId}/activity-map\\.html`));
+    await expect(opened.getByTestId('map-summary')).toContainText('antara DKI Jakarta dan Papua Pegunungan');
+    // Opened without a query, it writes the default choice into its URL.
+    await expect(opened).toHaveURL(/\?a=31&b=97&date=\d{4}-\d{2}-\d{2}$/);
+  } finally {
+    await opened.close();
+  }
+});
