@@ -7,7 +7,7 @@
  * The PDF code (pdf-lib, fontkit, fonts) is imported on the first press, so the page opens fast.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { activityMap, CATALOG, filterActivityMap, findRegion, isIsoDate, REGIONS } from '../../machines';
+import { activityMap, CATALOG, filterActivityMap, findRegion } from '../../machines';
 import { usePrefs } from '../../utils/db/prefs';
 import type { PanduDb } from '../../utils/db/schema';
 import { CSV_MIME } from '../../utils/export/csv';
@@ -18,6 +18,7 @@ import type { PdfFonts } from '../../utils/pdf/types';
 import { browserTime } from '../../utils/time/zoned';
 import { PageShell } from '../workspace/PageShell';
 import { saveFile } from './download';
+import { MapControls } from './MapControls';
 import { activityMapCsv, activityMapFileName } from './map-csv';
 import type { MapPdfOptions } from './map-pdf';
 import { PermitTable } from './PermitTable';
@@ -70,8 +71,6 @@ export function ActivityMapPage({
   const m = (key: ActivityMapKey, params?: Record<string, string | number>) => tMap(lang, key, params);
 
   const [selection, setSelection] = useState<MapSelection>(() => selectionFromQuery(search, today));
-  // What is typed in the date field, kept even while it is not a date (nothing typed is lost).
-  const [dateText, setDateText] = useState(selection.date);
   const [exported, setExported] = useState<ExportState>({ kind: 'idle' });
   const change = (patch: Partial<MapSelection>) => setSelection((s) => ({ ...s, ...patch }));
 
@@ -136,12 +135,6 @@ export function ActivityMapPage({
     }
   }
 
-  const regionOptions = REGIONS.map((r) => (
-    <option key={r.code} value={r.code}>
-      {pick(lang, r.name)} ({r.code})
-    </option>
-  ));
-
   return (
     <PageShell
       lang={lang}
@@ -151,78 +144,7 @@ export function ActivityMapPage({
       onLanguage={(language) => void changePrefs({ language })}
     >
       <p class="am-help">{m('map.help')}</p>
-      <fieldset class="am-controls" data-testid="map-controls">
-        <legend>{m('map.controls')}</legend>
-        <div class="am-control">
-          <label for="am-a">{m('map.regionA')}</label>
-          <select
-            id="am-a"
-            data-testid="map-region-a"
-            value={selection.a}
-            onChange={(e) => change({ a: e.currentTarget.value })}
-          >
-            {regionOptions}
-          </select>
-        </div>
-        <div class="am-control">
-          <label for="am-b">{m('map.regionB')}</label>
-          <select
-            id="am-b"
-            data-testid="map-region-b"
-            value={selection.b}
-            onChange={(e) => change({ b: e.currentTarget.value })}
-          >
-            {regionOptions}
-          </select>
-        </div>
-        <div class="am-control">
-          <label for="am-date">{m('map.date')}</label>
-          <input
-            id="am-date"
-            type="date"
-            data-testid="map-date"
-            value={dateText}
-            aria-invalid={dateText !== selection.date ? 'true' : undefined}
-            aria-describedby={dateText !== selection.date ? 'am-date-error' : undefined}
-            onInput={(e) => {
-              const value = e.currentTarget.value;
-              setDateText(value);
-              if (isIsoDate(value)) change({ date: value });
-            }}
-          />
-        </div>
-        <div class="am-control">
-          <label for="am-permit">{m('map.permit')}</label>
-          <select
-            id="am-permit"
-            data-testid="map-permit"
-            value={selection.permit}
-            onChange={(e) => change({ permit: e.currentTarget.value })}
-          >
-            <option value="">{m('map.allPermits')}</option>
-            {CATALOG.map((d) => (
-              <option key={d.id} value={d.id}>
-                {pick(lang, d.name)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="am-control am-check">
-          <input
-            id="am-diff"
-            type="checkbox"
-            data-testid="map-only-differences"
-            checked={selection.onlyDifferences}
-            onChange={(e) => change({ onlyDifferences: e.currentTarget.checked })}
-          />
-          <label for="am-diff">{m('map.onlyDifferences')}</label>
-        </div>
-      </fieldset>
-      {dateText !== selection.date ? (
-        <p id="am-date-error" class="pw-error" role="alert" data-testid="map-date-error">
-          {m('map.dateInvalid', { date: selection.date })}
-        </p>
-      ) : null}
+      <MapControls lang={lang} selection={selection} onChange={change} />
 
       <p class="am-summary" aria-live="polite" data-testid="map-summary">
         {m('map.summary', {
