@@ -207,6 +207,25 @@ export type {
  */
 export { slaStatusFor } from './engine/view';
 /**
+ * The activity map: every workflow step's mode and reasons for regions side by side on a date,
+ * with each region's readiness, WFA start and counts; `filterActivityMap` narrows it for a view.
+ * @example
+ * import { activityMap, filterActivityMap, findRegion } from './machines';
+ * const map = activityMap({ regions: [findRegion('31')!, findRegion('97')!], date: '2026-11-28' });
+ * map.differing; // steps remote in DKI Jakarta but office in Papua Pegunungan
+ * filterActivityMap(map, { permitId: 'pbg', onlyDifferences: true }).permits[0]?.rows.length;
+ */
+export {
+  type ActivityCell,
+  type ActivityMap,
+  type ActivityMapInput,
+  type ActivityPermit,
+  type ActivityRegion,
+  type ActivityRow,
+  activityMap,
+  filterActivityMap,
+} from './export/activity-map';
+/**
  * BPMN 2.0 XML of a workflow: lanes by role, tasks annotated with their mode, gateways for
  * return and reject, with diagram layout. Deterministic for the same input.
  * @example

@@ -22,7 +22,7 @@ export function PageShell({
   title: string;
   /** The h1 (default: the title). */
   heading?: string;
-  variant: 'sidepanel' | 'popup' | 'dashboard' | 'verify';
+  variant: 'sidepanel' | 'popup' | 'dashboard' | 'verify' | 'activity-map';
   onLanguage: (next: Language) => void;
   children: ComponentChildren;
   footer?: ComponentChildren;

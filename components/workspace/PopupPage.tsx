@@ -10,6 +10,7 @@ import { useState } from 'preact/hooks';
 import { usePrefs } from '../../utils/db/prefs';
 import type { PanduDb } from '../../utils/db/schema';
 import { type Language, type MessageKey, pick, t } from '../../utils/i18n';
+import { tMap } from '../../utils/i18n/activity-map';
 import { tWorkspace } from '../../utils/i18n/workspace';
 import type { sendRequest } from '../../utils/messaging/client';
 import { SlaLine } from '../case/CaseStatusLine';
@@ -26,9 +27,19 @@ export interface PopupPageProps {
   /** Opens the side panel for the tab; null where the browser has none. Must not await before the API call. */
   openSidePanel: ((tabId: number | null) => Promise<void>) | null;
   openDashboard: () => Promise<unknown>;
+  /** Opens the activity map page in a tab (absent: no button). */
+  openActivityMap?: () => Promise<unknown>;
 }
 
-export function PopupPage({ db, send, source, tabs, openSidePanel, openDashboard }: PopupPageProps) {
+export function PopupPage({
+  db,
+  send,
+  source,
+  tabs,
+  openSidePanel,
+  openDashboard,
+  openActivityMap,
+}: PopupPageProps) {
   const [prefs, changePrefs] = usePrefs(db, send);
   const lang = prefs.language;
   const resolved = useResolvedCase(db, source, tabs);
@@ -85,6 +96,19 @@ export function PopupPage({ db, send, source, tabs, openSidePanel, openDashboard
         >
           {tWorkspace(lang, 'popup.openDashboard')}
         </button>
+        {openActivityMap ? (
+          <button
+            type="button"
+            class="pi-button"
+            data-testid="popup-open-activity-map"
+            onClick={() => {
+              setProblem(null);
+              openActivityMap().catch((err: unknown) => setProblem(String(err)));
+            }}
+          >
+            {tMap(lang, 'map.open')}
+          </button>
+        ) : null}
       </div>
       {problem ? (
         <p class="pw-error" role="alert" data-testid="popup-problem">

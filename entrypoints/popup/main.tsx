@@ -55,6 +55,7 @@ if (root) {
       tabs={browser.tabs}
       openSidePanel={sidePanelOpener()}
       openDashboard={() => browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') })}
+      openActivityMap={() => browser.tabs.create({ url: browser.runtime.getURL('/activity-map.html') })}
     />,
     root,
   );

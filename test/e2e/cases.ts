@@ -82,7 +82,9 @@ export function expected(c: PortalCase, today: string) {
  *    step gets evidence and is completed) and the SIMBG SLF case at its inspection (only the
  *    overlay's button is pressed);
  *  - signing.spec: the fourth too (a signature only adds an entry to its log, and the others
- *    count history entries relative to what they find).
+ *    count history entries relative to what they find);
+ *  - activity-map.spec: none (the map is computed from the catalog and regions, not cases; it
+ *    switches the language and puts it back).
  */
 export function ossFiveItemCases(today: string): [string, string, string, string] {
   const ids = PORTALS.oss

@@ -2,6 +2,7 @@
  * Every catalog by name, for the tests that check keys and placeholders agree across
  * languages. Views import their own catalog, never this file.
  */
+import * as activityMap from './activity-map';
 import type { Catalog } from './core';
 import * as field from './field';
 import * as messages from './messages';
@@ -11,6 +12,7 @@ import * as verify from './verify';
 import * as workspace from './workspace';
 
 export const ALL_CATALOGS: Record<string, Catalog<string>> = {
+  activityMap,
   field,
   messages,
   options,
