@@ -113,8 +113,6 @@ export const id = {
   'targets.notWhole': 'Isi bilangan bulat 0 atau lebih, tanpa koma atau titik.',
   'targets.tooBig': 'Paling besar {max}.',
   'targets.empty': 'Isi angka (0 bila tanpa target).',
-  'targets.weekBelowDay':
-    'Target mingguan lebih kecil dari target harian; periksa lagi bila ini tidak disengaja.',
 } as const;
 
 export type DashboardKey = keyof typeof id;
@@ -226,7 +224,6 @@ export const en: Record<DashboardKey, string> = {
   'targets.notWhole': 'Enter a whole number, 0 or more, without commas or points.',
   'targets.tooBig': 'At most {max}.',
   'targets.empty': 'Enter a number (0 for no target).',
-  'targets.weekBelowDay': 'The weekly target is below the daily one; check it again if that is not intended.',
 };
 
 /** `t` for the dashboard and the targets section. */
