@@ -43,6 +43,8 @@ export interface DashboardPageProps {
   location?: { search: string; replace: (query: string) => void };
   /** Replaces the lazily loaded PDF signer (tests). */
   signReport?: ReportSigner;
+  /** Hands a CSV over (a download by default; tests capture it). */
+  saveCsv?: (text: string, fileName: string) => void;
 }
 
 const defaultCaseUrl = (caseId: string) => `sidepanel.html?case=${encodeURIComponent(caseId)}`;
@@ -70,6 +72,7 @@ export function DashboardPage({
   now = () => new Date(),
   location = windowLocation,
   signReport,
+  saveCsv,
 }: DashboardPageProps) {
   const [prefs, changePrefs] = usePrefs(db, send);
   const lang = prefs.language;
@@ -180,6 +183,7 @@ export function DashboardPage({
           portalName={portalName}
           officerName={officerName}
           {...(signReport ? { signReport } : {})}
+          {...(saveCsv ? { saveCsv } : {})}
         />
       ) : null}
     </PageShell>

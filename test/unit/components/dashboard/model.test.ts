@@ -46,7 +46,13 @@ function row(patch: Partial<DashboardRow> = {}): DashboardRow {
 
 describe('filters in the URL', () => {
   it('round-trip through the query and keep other parameters', () => {
-    const filters = { ...NO_FILTERS, permitType: 'pbg', stage: 'pbg:consultation', sla: 'overdue' as const, region: '31' };
+    const filters = {
+      ...NO_FILTERS,
+      permitType: 'pbg',
+      stage: 'pbg:consultation',
+      sla: 'overdue' as const,
+      region: '31',
+    };
     const query = filtersToQuery(filters, '?lang=id');
     expect(query).toBe('?lang=id&izin=pbg&tahap=pbg%3Aconsultation&sla=overdue&wilayah=31');
     expect(filtersFromQuery(query)).toEqual(filters);
@@ -54,7 +60,9 @@ describe('filters in the URL', () => {
   });
 
   it('drop values that cannot be right instead of failing', () => {
-    expect(filtersFromQuery('?sla=soon&cara=boat&wilayah=Jakarta&petugas=' + 'x'.repeat(300))).toEqual(NO_FILTERS);
+    expect(filtersFromQuery('?sla=soon&cara=boat&wilayah=Jakarta&petugas=' + 'x'.repeat(300))).toEqual(
+      NO_FILTERS,
+    );
   });
 });
 
@@ -145,16 +153,33 @@ describe('urgency order', () => {
 describe('summarize', () => {
   const rows = [
     row({ permitType: 'pbg', stage: 'consultation', mode: 'remote', officer: 'A' }),
-    row({ permitType: 'pbg', stage: 'consultation', mode: 'field', modes: ['remote', 'field'], officer: 'B' }),
+    row({
+      permitType: 'pbg',
+      stage: 'consultation',
+      mode: 'field',
+      modes: ['remote', 'field'],
+      officer: 'B',
+    }),
     row({ permitType: 'pbg', stage: 'technicalReview', mode: 'office', modes: ['office'], region: '94' }),
-    row({ permitType: 'slf', stage: 'issued', status: 'issued', mode: 'none', modes: [], slaStatus: 'stopped', dueAt: '', officer: '' }),
+    row({
+      permitType: 'slf',
+      stage: 'issued',
+      status: 'issued',
+      mode: 'none',
+      modes: [],
+      slaStatus: 'stopped',
+      dueAt: '',
+      officer: '',
+    }),
   ];
   const prepared = prepareRows(rows, '2026-12-21', calendar);
 
   it('counts stage × strictest mode with totals that add up', () => {
     const s = summarize(prepared, NO_FILTERS);
     expect(s.rows).toHaveLength(4);
-    expect(s.stages.map((c) => [c.key, c.byMode.field, c.byMode.office, c.byMode.remote, c.byMode.none, c.total])).toEqual([
+    expect(
+      s.stages.map((c) => [c.key, c.byMode.field, c.byMode.office, c.byMode.remote, c.byMode.none, c.total]),
+    ).toEqual([
       ['pbg:consultation', 1, 0, 1, 0, 2],
       ['pbg:technicalReview', 0, 1, 0, 0, 1],
       ['slf:issued', 0, 0, 0, 1, 1],
@@ -164,11 +189,19 @@ describe('summarize', () => {
   });
 
   it('applies every filter, officer "-" meaning no identity', () => {
-    expect(summarize(prepared, { ...NO_FILTERS, mode: 'field' }).rows.map((p) => p.row.officer)).toEqual(['B']);
-    expect(summarize(prepared, { ...NO_FILTERS, officer: NO_OFFICER }).rows.map((p) => p.row.permitType)).toEqual(['slf']);
-    expect(summarize(prepared, { ...NO_FILTERS, region: '94' }).stages.map((c) => c.key)).toEqual(['pbg:technicalReview']);
+    expect(summarize(prepared, { ...NO_FILTERS, mode: 'field' }).rows.map((p) => p.row.officer)).toEqual([
+      'B',
+    ]);
+    expect(
+      summarize(prepared, { ...NO_FILTERS, officer: NO_OFFICER }).rows.map((p) => p.row.permitType),
+    ).toEqual(['slf']);
+    expect(summarize(prepared, { ...NO_FILTERS, region: '94' }).stages.map((c) => c.key)).toEqual([
+      'pbg:technicalReview',
+    ]);
     expect(summarize(prepared, { ...NO_FILTERS, sla: 'stopped' }).aging['no-clock']).toBe(1);
-    expect(summarize(prepared, { ...NO_FILTERS, stage: 'pbg:consultation', officer: 'A' }).rows).toHaveLength(1);
+    expect(summarize(prepared, { ...NO_FILTERS, stage: 'pbg:consultation', officer: 'A' }).rows).toHaveLength(
+      1,
+    );
     expect(summarize(prepared, { ...NO_FILTERS, permitType: 'oss-rba' }).rows).toHaveLength(0);
   });
 
@@ -215,7 +248,9 @@ describe('20,000 cases', () => {
     const filtered = summarize(prepared, { ...NO_FILTERS, region: '94', mode: 'field' });
     const filterMs = performance.now() - filterStarted;
     // Reported, not asserted (timings are never pass/fail here).
-    console.info(`[dashboard model] 20,000 rows: prepare+summarize ${firstMs.toFixed(1)} ms; filter ${filterMs.toFixed(1)} ms`);
+    console.info(
+      `[dashboard model] 20,000 rows: prepare+summarize ${firstMs.toFixed(1)} ms; filter ${filterMs.toFixed(1)} ms`,
+    );
 
     expect(first.rows).toHaveLength(20_000);
     expect(new Set(first.rows.map((p) => p.row.id)).size).toBe(20_000);
@@ -227,7 +262,9 @@ describe('20,000 cases', () => {
       if (timed && workingDaysBetween(calendar, '2026-12-15', r.dueAt).days < 0) recount.late += 1;
     }
     expect(first.aging['late-long'] + first.aging.late).toBe(recount.late);
-    expect(Object.fromEntries(first.stages.map((s) => [s.key, s.total]))).toEqual(Object.fromEntries(recount.stages));
+    expect(Object.fromEntries(first.stages.map((s) => [s.key, s.total]))).toEqual(
+      Object.fromEntries(recount.stages),
+    );
     expect(AGING_BUCKETS.reduce((n, b) => n + first.aging[b], 0)).toBe(20_000);
     expect(Object.values(first.totals).reduce((a, b) => a + b, 0)).toBe(20_000);
 

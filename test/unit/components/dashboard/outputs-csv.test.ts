@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvField, toCsv } from '../../../../components/dashboard/csv';
 import { csvHeader, csvRow } from '../../../../components/dashboard/labels';
 import { prepareRows } from '../../../../components/dashboard/model';
-import { allMet, hasTargets, officerLabel, outputsView, weekRange } from '../../../../components/dashboard/outputs';
+import {
+  allMet,
+  hasTargets,
+  officerLabel,
+  outputsView,
+  weekRange,
+} from '../../../../components/dashboard/outputs';
 import { createCalendar } from '../../../../machines';
 
 const NIP = '198507142010012003';
@@ -35,7 +41,9 @@ describe('outputs against targets', () => {
   it('counts today and this week per officer and says whether each target is met', () => {
     expect(weekRange(today)).toEqual({ from: '2026-11-30', to: '2026-12-06' });
     const view = outputsView(events, today, TARGETS);
-    expect(view.officers.map((o) => o.officer)).toEqual(['', '198507142010012003', 'Budi'].sort((a, b) => a.localeCompare(b)));
+    expect(view.officers.map((o) => o.officer)).toEqual(
+      ['', '198507142010012003', 'Budi'].sort((a, b) => a.localeCompare(b)),
+    );
     const me = view.officers.find((o) => o.officer === NIP);
     expect(me?.today).toEqual({ steps: 2, advances: 1, visits: 0 });
     expect(me?.week).toEqual({ steps: 3, advances: 1, visits: 0 });
@@ -54,9 +62,12 @@ describe('outputs against targets', () => {
     const none = outputsView(events, today, undefined, { name: 'Sri Rahayu', nip: NIP });
     expect(none.officers.every((o) => o.daily === null && o.weekly === null)).toBe(true);
     expect(hasTargets(undefined)).toBe(false);
-    expect(hasTargets({ daily: { steps: 0, advances: 0, visits: 0 }, weekly: { steps: 0, advances: 0, visits: 0 } })).toBe(
-      false,
-    );
+    expect(
+      hasTargets({
+        daily: { steps: 0, advances: 0, visits: 0 },
+        weekly: { steps: 0, advances: 0, visits: 0 },
+      }),
+    ).toBe(false);
     expect(hasTargets(TARGETS)).toBe(true);
   });
 
@@ -84,10 +95,13 @@ describe('CSV', () => {
   });
 
   it('starts with a BOM, has a header and ends every line with CRLF', () => {
-    const text = toCsv(['A', 'B'], [
-      ['1', 2],
-      ['x,y', null],
-    ]);
+    const text = toCsv(
+      ['A', 'B'],
+      [
+        ['1', 2],
+        ['x,y', null],
+      ],
+    );
     expect(text.startsWith(BOM)).toBe(true);
     expect(text).toBe(`${BOM}A,B\r\n1,2\r\n"x,y",\r\n`);
   });
@@ -128,7 +142,14 @@ describe('CSV', () => {
       'Region',
       'Updated',
     ]);
-    const line = toCsv(csvHeader('id'), [csvRow('id', p, () => 'SiCantik Cloud', (o) => `Sri (${o})`)]).split('\r\n')[1];
+    const line = toCsv(csvHeader('id'), [
+      csvRow(
+        'id',
+        p,
+        () => 'SiCantik Cloud',
+        (o) => `Sri (${o})`,
+      ),
+    ]).split('\r\n')[1];
     expect(line).toBe(
       `'=1+1,SiCantik Cloud,Persetujuan Bangunan Gedung (PBG),x,Dari mana saja; Ke lapangan,Melewati batas waktu,2026-12-11,-6,Sri (${NIP}),DKI Jakarta,2026-12-01T01:00:00.000Z`,
     );

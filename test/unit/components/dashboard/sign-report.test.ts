@@ -45,7 +45,10 @@ function input(): ReportInput {
     updatedAt: '2026-12-01T01:00:00.000Z',
   }));
   const prepared = prepareRows(rows, '2026-12-15', createCalendar());
-  const targets = { daily: { steps: 2, advances: 0, visits: 0 }, weekly: { steps: 10, advances: 1, visits: 0 } };
+  const targets = {
+    daily: { steps: 2, advances: 0, visits: 0 },
+    weekly: { steps: 10, advances: 1, visits: 0 },
+  };
   return {
     lang: 'id',
     today: '2026-12-15',
@@ -53,7 +56,14 @@ function input(): ReportInput {
     total: 60,
     filterWords: [],
     outputs: outputsView(
-      [{ caseId: 'x', officer: FIXTURE_OFFICER.nip, at: '2026-12-15T09:00:00+07:00', event: { type: 'step.complete' } }],
+      [
+        {
+          caseId: 'x',
+          officer: FIXTURE_OFFICER.nip,
+          at: '2026-12-15T09:00:00+07:00',
+          event: { type: 'step.complete' },
+        },
+      ],
       '2026-12-15',
       targets,
     ),
@@ -81,7 +91,9 @@ describe('the signed dashboard report', () => {
     const env = await setup();
     const started = performance.now();
     const outcome = await signDashboardReport(env.deps, input());
-    console.info(`[dashboard report] 60 cases: laid out and signed in ${(performance.now() - started).toFixed(0)} ms`);
+    console.info(
+      `[dashboard report] 60 cases: laid out and signed in ${(performance.now() - started).toFixed(0)} ms`,
+    );
     if (!outcome.ok) throw new Error(outcome.reason.en);
     expect(outcome.signerName).toBe(FIXTURE_OFFICER.name);
     const [file] = env.saved;
@@ -117,7 +129,12 @@ describe('the signed dashboard report', () => {
     expect(text).toContain('Tanpa saringan.');
 
     expect(await env.db.signatures.toArray()).toEqual([
-      expect.objectContaining({ caseId: '', kind: 'report', fileSha256: outcome.fileSha256, signer: FIXTURE_OFFICER.name }),
+      expect.objectContaining({
+        caseId: '',
+        kind: 'report',
+        fileSha256: outcome.fileSha256,
+        signer: FIXTURE_OFFICER.name,
+      }),
     ]);
   });
 

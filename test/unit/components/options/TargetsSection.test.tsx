@@ -80,10 +80,13 @@ describe('the targets section', () => {
     });
     await page?.unmount();
     page = await mount(<TargetsSection lang="en" send={env.send} />);
-    await until(() => (page?.byTestId('target-weekly-steps') as HTMLInputElement)?.value === '25', 'stored value');
-    expect(page?.byTestId('targets-form')?.querySelector('label[for="pi-target-weekly-visits"]')?.textContent).toBe(
-      'Field visits with evidence',
+    await until(
+      () => (page?.byTestId('target-weekly-steps') as HTMLInputElement)?.value === '25',
+      'stored value',
     );
+    expect(
+      page?.byTestId('targets-form')?.querySelector('label[for="pi-target-weekly-visits"]')?.textContent,
+    ).toBe('Field visits with evidence');
   });
 
   it('names a bad value beside its field, keeps it, focuses it and sends nothing', async () => {
