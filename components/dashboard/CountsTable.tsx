@@ -6,6 +6,7 @@ import { ModeBadge } from '../case/ModeBadge';
 import { MODE_FILTERS } from './filters';
 import { modeName, stageOptionLabel } from './labels';
 import type { Summary } from './model';
+import { ScrollRegion } from './ScrollRegion';
 
 export function CountsTable({ lang, summary }: { lang: Language; summary: Summary }) {
   const id = useId();
@@ -15,7 +16,7 @@ export function CountsTable({ lang, summary }: { lang: Language; summary: Summar
       <h2 id={`${id}-title`} class="pd-heading">
         {tDashboard(lang, 'dash.counts')}
       </h2>
-      <div class="pw-table-wrap">
+      <ScrollRegion labelledBy={`${id}-title`}>
         <table class="pw-table pd-counts" data-testid="dash-counts-table">
           <caption>{tDashboard(lang, 'dash.countsCaption')}</caption>
           <thead>
@@ -60,7 +61,7 @@ export function CountsTable({ lang, summary }: { lang: Language; summary: Summar
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

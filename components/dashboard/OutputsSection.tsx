@@ -9,6 +9,7 @@ import { type DashboardKey, tDashboard } from '../../utils/i18n/dashboard';
 import { OUTPUT_KINDS, type OutputCounts } from '../../utils/outputs/outputs';
 import { formatDate } from '../case/format';
 import { allMet, type OutputsView, type Progress } from './outputs';
+import { ScrollRegion } from './ScrollRegion';
 
 export interface OutputsSectionProps {
   lang: Language;
@@ -66,7 +67,7 @@ export function OutputsSection({ lang, view, targetsSet, officerName, optionsUrl
       {view.officers.length === 0 ? (
         <p data-testid="dash-no-outputs">{d('dash.noOutputs')}</p>
       ) : (
-        <div class="pw-table-wrap">
+        <ScrollRegion labelledBy={`${id}-title`}>
           <table class="pw-table" data-testid="dash-outputs-table">
             <thead>
               <tr>
@@ -114,7 +115,7 @@ export function OutputsSection({ lang, view, targetsSet, officerName, optionsUrl
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

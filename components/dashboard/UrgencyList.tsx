@@ -10,6 +10,7 @@ import { permitName, stageLabel } from '../workspace/dashboard';
 import { formatTime } from '../workspace/history';
 import { regionName, slaInWords } from './labels';
 import type { PreparedRow } from './model';
+import { ScrollRegion } from './ScrollRegion';
 
 export const PAGE_SIZE = 100;
 
@@ -34,7 +35,7 @@ export function UrgencyList({ lang, rows, caseUrl, portalName, officerName }: Ur
         {d('dash.urgent')}
       </h2>
       <p class="pi-muted">{d('dash.urgentHelp')}</p>
-      <div class="pw-table-wrap">
+      <ScrollRegion labelledBy={`${id}-title`}>
         <table class="pw-table" data-testid="dashboard-table">
           <caption data-testid="dashboard-caption">
             {d('dash.urgentCaption', { shown: shown.length, total: rows.length })}
@@ -86,7 +87,7 @@ export function UrgencyList({ lang, rows, caseUrl, portalName, officerName }: Ur
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {more > 0 ? (
         <p>
           <button
