@@ -7,7 +7,7 @@ import { useId } from 'preact/hooks';
 import type { Language } from '../../utils/i18n';
 import { type DashboardKey, tDashboard } from '../../utils/i18n/dashboard';
 import { OUTPUT_KINDS, type OutputCounts } from '../../utils/outputs/outputs';
-import { formatDate } from '../case/format';
+import { dateInWords } from './dates';
 import { allMet, type OutputsView, type Progress } from './outputs';
 import { ScrollRegion } from './ScrollRegion';
 
@@ -50,9 +50,9 @@ export function OutputsSection({ lang, view, targetsSet, officerName, optionsUrl
       </h2>
       <p class="pi-muted">
         {d('dash.outputsHelp', {
-          today: formatDate(lang, view.today),
-          from: formatDate(lang, view.week.from),
-          to: formatDate(lang, view.week.to),
+          today: dateInWords(lang, view.today),
+          from: dateInWords(lang, view.week.from),
+          to: dateInWords(lang, view.week.to),
         })}
       </p>
       {targetsSet ? null : (

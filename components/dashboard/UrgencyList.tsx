@@ -7,7 +7,7 @@ import type { Language } from '../../utils/i18n';
 import { tDashboard } from '../../utils/i18n/dashboard';
 import { ModeBadge } from '../case/ModeBadge';
 import { permitName, stageLabel } from '../workspace/dashboard';
-import { formatTime } from '../workspace/history';
+import { timeInWords } from './dates';
 import { regionName, slaInWords } from './labels';
 import type { PreparedRow } from './model';
 import { ScrollRegion } from './ScrollRegion';
@@ -81,7 +81,7 @@ export function UrgencyList({ lang, rows, caseUrl, portalName, officerName }: Ur
                 <td>{p.row.officer ? officerName(p.row.officer) : d('dash.noIdentity')}</td>
                 <td>{regionName(lang, p.row.region)}</td>
                 <td>
-                  <time dateTime={p.row.updatedAt}>{formatTime(lang, p.row.updatedAt)}</time>
+                  <time dateTime={p.row.updatedAt}>{timeInWords(lang, p.row.updatedAt)}</time>
                 </td>
               </tr>
             ))}

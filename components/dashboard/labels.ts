@@ -5,9 +5,10 @@
 import { findRegion, type WorkMode } from '../../machines';
 import { type Language, pick, t } from '../../utils/i18n';
 import { type DashboardKey, tDashboard } from '../../utils/i18n/dashboard';
-import { formatDate, MODE_KEYS, SLA_KEYS } from '../case/format';
+import { MODE_KEYS, SLA_KEYS } from '../case/format';
 import { permitName, stageLabel } from '../workspace/dashboard';
 import type { Cell } from './csv';
+import { dateInWords } from './dates';
 import { type DashboardFilters, FILTER_KEYS, type FilterKey, NO_OFFICER } from './filters';
 import type { PreparedRow } from './model';
 
@@ -17,7 +18,7 @@ const d = (lang: Language, key: DashboardKey, params?: Record<string, string | n
 /** "terlambat 3 HK (jatuh tempo 25 November 2026)" / "sisa 2 HK (…)"; '' without a running clock. */
 export function daysInWords(lang: Language, p: Pick<PreparedRow, 'left' | 'estimate' | 'row'>): string {
   if (p.left === null) return '';
-  const date = formatDate(lang, p.row.dueAt);
+  const date = dateInWords(lang, p.row.dueAt);
   const words =
     p.left < 0
       ? d(lang, 'dash.sla.late', { days: -p.left, date })

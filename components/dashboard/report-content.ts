@@ -9,8 +9,9 @@ import { type DashboardKey, tDashboard } from '../../utils/i18n/dashboard';
 import { OUTPUT_KINDS } from '../../utils/outputs/outputs';
 import type { ReportDocument } from '../../utils/pdf/report';
 import type { Officer, SignatureStatement } from '../../utils/pdf/types';
-import { formatDate, MODE_KEYS } from '../case/format';
+import { MODE_KEYS } from '../case/format';
 import { permitName, stageLabel } from '../workspace/dashboard';
+import { dateInWords } from './dates';
 import { MODE_FILTERS } from './filters';
 import { modeName, slaInWords, stageOptionLabel } from './labels';
 import { AGING_BUCKETS, type Summary } from './model';
@@ -96,9 +97,9 @@ export function reportDocument(
     {
       heading: d('dash.outputs'),
       note: `${d('dash.outputsHelp', {
-        today: formatDate(lang, outputs.today),
-        from: formatDate(lang, outputs.week.from),
-        to: formatDate(lang, outputs.week.to),
+        today: dateInWords(lang, outputs.today),
+        from: dateInWords(lang, outputs.week.from),
+        to: dateInWords(lang, outputs.week.to),
       })}${input.targetsSet ? '' : ` ${d('dash.noTargets')} ${d('dash.optionsLink')}.`}`,
       table: {
         columns: [
@@ -134,7 +135,7 @@ export function reportDocument(
     title,
     agency: officer.unit || 'Pandu Izin',
     facts: [
-      [lang === 'id' ? 'Tanggal' : 'Date', formatDate(lang, input.today)],
+      [lang === 'id' ? 'Tanggal' : 'Date', dateInWords(lang, input.today)],
       [d('dash.filters'), input.filterWords.length > 0 ? input.filterWords.join('; ') : d('dash.noFilters')],
       [d('dash.col.count'), d('dash.shown', { shown: summary.rows.length, total: input.total })],
     ],
