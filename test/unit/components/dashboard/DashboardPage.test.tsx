@@ -242,6 +242,19 @@ describe('the dashboard page', () => {
     );
   });
 
+  it('switches language at runtime, the chart and the list included', async () => {
+    await setup(ROWS());
+    await act(() => page?.byTestId('workspace-language')?.click());
+    await until(() => page?.text('dash-urgent').startsWith('Cases by urgency'), 'English');
+    expect(page?.text('dash-shown')).toContain('Showing 4 of 4 cases. No filters.');
+    expect(page?.byTestId('dash-aging-chart')?.querySelector('title')?.textContent).toBe(
+      'Service deadline aging (working days)',
+    );
+    expect(page?.allByTestId('dashboard-sla')[0]?.textContent).toBe(
+      '⚠ Past the deadline — 6 WD late (due 11 December 2026)',
+    );
+  });
+
   it('says when there is no case yet', async () => {
     await setup([]);
     expect(page?.text('dashboard-empty')).toContain('Belum ada perkara tercatat.');
