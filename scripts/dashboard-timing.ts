@@ -19,7 +19,12 @@ const extensionDir = fileURLToPath(new URL('../.output/chrome-mv3-demo', import.
 /** Case rows as the store writes them, with one real engine snapshot as every row's payload. */
 function syntheticRows(count: number) {
   const engine = createEngine();
-  const real = engine.createCase({ id: 'bench', permitId: 'pbg', region: '31', receivedAt: '2026-11-02T08:00:00+07:00' });
+  const real = engine.createCase({
+    id: 'bench',
+    permitId: 'pbg',
+    region: '31',
+    receivedAt: '2026-11-02T08:00:00+07:00',
+  });
   const snapshot = JSON.parse(JSON.stringify(real.persisted));
   const modes = ['field', 'office', 'remote', 'none'] as const;
   const statuses = ['on-track', 'at-risk', 'overdue', 'paused', 'waiting', 'stopped', 'none'] as const;
@@ -113,7 +118,13 @@ try {
         const key = `${n?.callFrame.functionName || '(anon)'} ${n?.callFrame.url.split('/').pop()}:${n?.callFrame.lineNumber}`;
         self.set(key, (self.get(key) ?? 0) + dt / 1000);
       }
-      console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${v.toFixed(1)} ms ${k}`).join('\n'));
+      console.log(
+        [...self]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 15)
+          .map(([k, v]) => `${v.toFixed(1)} ms ${k}`)
+          .join('\n'),
+      );
     }
     // What reading every row costs by itself (IndexedDB getAll, snapshots included).
     const read = await page.evaluate(async () => {
