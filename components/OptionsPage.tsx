@@ -1,8 +1,8 @@
 /**
  * The options page: the officer's identity, language and dock side (shared live with every
- * view), portal adapters, what this browser holds and backups. Each section is its own
- * component under components/options/; this file wires them to the database, the background
- * and the browser's permission API (all injectable for tests).
+ * view), the supervisor's output targets, portal adapters, what this browser holds and
+ * backups. Each section is its own component under components/options/; this file wires them
+ * to the database, the background and the browser's permission API (all injectable for tests).
  */
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -17,6 +17,7 @@ import { BackupSection, DataSection } from './options/BackupSection';
 import { DisplaySection } from './options/DisplaySection';
 import { IdentitySection } from './options/IdentitySection';
 import { KeysSection } from './options/KeysSection';
+import { TargetsSection } from './options/TargetsSection';
 
 export interface OptionsPageProps {
   db: PanduDb;
@@ -69,6 +70,7 @@ export function OptionsPage({
       <IdentitySection lang={lang} send={send} />
       <KeysSection lang={lang} db={db} />
       <DisplaySection prefs={prefs} change={changePrefs} />
+      <TargetsSection lang={lang} send={send} />
       <AdaptersSection lang={lang} send={send} permissions={permissions} />
       <DataSection db={db} lang={lang} />
       <BackupSection lang={lang} send={send} save={save} />

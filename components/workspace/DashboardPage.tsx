@@ -1,16 +1,33 @@
 /**
- * The dashboard, first version: every case recorded in this browser as one table, read live
- * from the index fields of the `cases` table, nearest deadline first. Each case number leads
- * to the case's workspace (the side panel page, opened for that case).
+ * The supervisor dashboard (DOMAIN.md §6: outputs and deadlines, not presence): every case
+ * recorded in this browser, read live from the `cases` index fields (a case is never restored
+ * here), filtered by what the URL says; counts by stage × mode, SLA aging in working days, the
+ * cases by urgency, each officer's outputs from the event log against the targets, and exports
+ * of the filtered view (CSV, signed PDF summary).
+ *
+ * The numbers come from components/dashboard/model.ts in one pass; the calendar work and the
+ * urgency sort happen once per database change, a filter change is one filtering pass.
  */
+import { useMemo, useState } from 'preact/hooks';
+import { createCalendar } from '../../machines';
 import { useLiveQuery } from '../../utils/db/live';
 import { usePrefs } from '../../utils/db/prefs';
 import type { PanduDb } from '../../utils/db/schema';
+import { getSetting } from '../../utils/db/settings';
+import { tDashboard } from '../../utils/i18n/dashboard';
 import { tWorkspace } from '../../utils/i18n/workspace';
 import type { sendRequest } from '../../utils/messaging/client';
-import { ModeBadge } from '../case/ModeBadge';
-import { permitName, slaLabel, sortCases, stageLabel } from './dashboard';
-import { formatTime } from './history';
+import { browserTime } from '../../utils/time/zoned';
+import { AgingChart } from '../dashboard/AgingChart';
+import { CountsTable } from '../dashboard/CountsTable';
+import { ExportSection, type ReportSigner } from '../dashboard/ExportSection';
+import { Filters } from '../dashboard/Filters';
+import { type DashboardFilters, filtersFromQuery, filtersToQuery } from '../dashboard/filters';
+import { describeFilters } from '../dashboard/labels';
+import { filterOptions, prepareRows, summarize } from '../dashboard/model';
+import { OutputsSection } from '../dashboard/OutputsSection';
+import { hasTargets, officerLabel, outputsView, weekRange } from '../dashboard/outputs';
+import { UrgencyList } from '../dashboard/UrgencyList';
 import { usePortalNames } from './hooks';
 import { PageShell } from './PageShell';
 
@@ -19,76 +36,156 @@ export interface DashboardPageProps {
   send: typeof sendRequest;
   /** The workspace page for a case (relative to the dashboard). */
   caseUrl?: (caseId: string) => string;
+  optionsUrl?: string;
+  /** The clock (tests pass a fixed one). */
+  now?: () => Date;
+  /** Where the filters live: the page's URL (tests pass their own). */
+  location?: { search: string; replace: (query: string) => void };
+  /** Replaces the lazily loaded PDF signer (tests). */
+  signReport?: ReportSigner;
+  /** Hands a CSV over (a download by default; tests capture it). */
+  saveCsv?: (text: string, fileName: string) => void;
 }
 
 const defaultCaseUrl = (caseId: string) => `sidepanel.html?case=${encodeURIComponent(caseId)}`;
 
-export function DashboardPage({ db, send, caseUrl = defaultCaseUrl }: DashboardPageProps) {
+const windowLocation = {
+  get search() {
+    return window.location.search;
+  },
+  replace(query: string) {
+    window.history.replaceState(null, '', query || window.location.pathname);
+  },
+};
+
+const calendar = createCalendar();
+
+/** Before this ISO time no event of this week can have been stored (a day of margin for zones). */
+const storedSince = (monday: string) =>
+  new Date(Date.parse(`${monday}T00:00:00Z`) - 86_400_000).toISOString();
+
+export function DashboardPage({
+  db,
+  send,
+  caseUrl = defaultCaseUrl,
+  optionsUrl = 'options.html',
+  now = () => new Date(),
+  location = windowLocation,
+  signReport,
+  saveCsv,
+}: DashboardPageProps) {
   const [prefs, changePrefs] = usePrefs(db, send);
   const lang = prefs.language;
   const portalName = usePortalNames(db);
-  const rows = useLiveQuery(async () => sortCases(await db.cases.toArray()), [db]);
-  const w = (key: Parameters<typeof tWorkspace>[1], params?: Record<string, string | number>) =>
-    tWorkspace(lang, key, params);
+  const today = browserTime(now()).date;
+  const week = weekRange(today);
+  const [filters, setFilters] = useState<DashboardFilters>(() => filtersFromQuery(location.search));
+
+  const rows = useLiveQuery(() => db.cases.toArray(), [db]);
+  const events = useLiveQuery(
+    () => db.events.where('storedAt').aboveOrEqual(storedSince(week.from)).toArray(),
+    [db, week.from],
+  );
+  const settings = useLiveQuery(
+    async () => ({ targets: await getSetting(db, 'targets'), officer: await getSetting(db, 'officer') }),
+    [db],
+  );
+
+  const prepared = useMemo(() => (rows ? prepareRows(rows, today, calendar) : undefined), [rows, today]);
+  const options = useMemo(() => (prepared ? filterOptions(prepared) : undefined), [prepared]);
+  const summary = useMemo(() => (prepared ? summarize(prepared, filters) : undefined), [prepared, filters]);
+  const identity = settings?.officer;
+  const targets = hasTargets(settings?.targets) ? settings?.targets : undefined;
+  const outputs = useMemo(
+    () => outputsView(events ?? [], today, targets, identity),
+    [events, today, targets, identity],
+  );
+  const officerName = (officer: string) =>
+    officerLabel(officer, identity) ?? tDashboard(lang, 'dash.noIdentity');
+
+  const change = (next: DashboardFilters) => {
+    setFilters(next);
+    location.replace(filtersToQuery(next, location.search));
+  };
+  const filterWords = describeFilters(lang, filters, officerName);
+  const d = (key: Parameters<typeof tDashboard>[1], params?: Record<string, string | number>) =>
+    tDashboard(lang, key, params);
 
   return (
     <PageShell
       lang={lang}
-      title={w('dashboard.title')}
+      title={tWorkspace(lang, 'dashboard.title')}
       variant="dashboard"
       onLanguage={(language) => void changePrefs({ language })}
     >
-      {rows === undefined ? (
+      {!prepared || !summary || !options ? (
         <p class="pi-muted" data-testid="workspace-loading">
-          {w('workspace.loading')}
+          {tWorkspace(lang, 'workspace.loading')}
         </p>
-      ) : rows.length === 0 ? (
-        <p data-testid="dashboard-empty">{w('dashboard.empty')}</p>
+      ) : prepared.length === 0 ? (
+        <p data-testid="dashboard-empty">{tWorkspace(lang, 'dashboard.empty')}</p>
       ) : (
-        <div class="pw-table-wrap">
-          <table class="pw-table" data-testid="dashboard-table">
-            <caption data-testid="dashboard-caption">
-              {w('dashboard.caption', { count: rows.length })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{w('dashboard.col.caseRef')}</th>
-                <th scope="col">{w('dashboard.col.portal')}</th>
-                <th scope="col">{w('dashboard.col.permit')}</th>
-                <th scope="col">{w('dashboard.col.stage')}</th>
-                <th scope="col">{w('dashboard.col.modes')}</th>
-                <th scope="col">{w('dashboard.col.sla')}</th>
-                <th scope="col">{w('dashboard.col.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} data-testid="dashboard-row" data-case-id={row.id} data-sla={row.slaStatus}>
-                  <th scope="row">
-                    <a href={caseUrl(row.id)} data-testid="dashboard-case-link">
-                      {row.caseRef}
-                    </a>
-                  </th>
-                  <td>{portalName(row.portal)}</td>
-                  <td>{permitName(lang, row.permitType)}</td>
-                  <td data-testid="dashboard-stage">{stageLabel(lang, row)}</td>
-                  <td class="pw-modes">
-                    {row.modes.length > 0
-                      ? row.modes.map((mode) => <ModeBadge key={mode} lang={lang} mode={mode} />)
-                      : w('dashboard.noModes')}
-                  </td>
-                  <td data-testid="dashboard-sla" class={`pw-sla pw-sla-${row.slaStatus}`}>
-                    {slaLabel(lang, row)}
-                  </td>
-                  <td>
-                    <time dateTime={row.updatedAt}>{formatTime(lang, row.updatedAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <Filters
+            lang={lang}
+            filters={filters}
+            options={options}
+            officerName={officerName}
+            onChange={change}
+          />
+          <div role="status" class="pd-shown" data-testid="dash-shown">
+            <p>
+              {d('dash.shown', { shown: summary.rows.length, total: prepared.length })}{' '}
+              {filterWords.length > 0
+                ? d('dash.activeFilters', { list: filterWords.join('; ') })
+                : d('dash.noFilters')}
+            </p>
+          </div>
+          {summary.rows.length === 0 ? (
+            <p data-testid="dash-no-match">{d('dash.noMatch')}</p>
+          ) : (
+            <>
+              <CountsTable lang={lang} summary={summary} />
+              <AgingChart lang={lang} aging={summary.aging} />
+              <UrgencyList
+                key={filtersToQuery(filters)}
+                lang={lang}
+                rows={summary.rows}
+                caseUrl={caseUrl}
+                portalName={portalName}
+                officerName={officerName}
+              />
+            </>
+          )}
+        </>
       )}
+      <OutputsSection
+        lang={lang}
+        view={outputs}
+        targetsSet={targets !== undefined}
+        officerName={officerName}
+        optionsUrl={optionsUrl}
+      />
+      {/*
+        Slot for the "Tim" (team) section: components/team/TeamSection.tsx (branch `team`),
+        mounted here at merge as <TeamSection db={db} send={send} lang={lang} />.
+      */}
+      {summary && summary.rows.length > 0 ? (
+        <ExportSection
+          lang={lang}
+          db={db}
+          today={today}
+          summary={summary}
+          total={prepared?.length ?? 0}
+          filterWords={filterWords}
+          outputs={outputs}
+          targetsSet={targets !== undefined}
+          portalName={portalName}
+          officerName={officerName}
+          {...(signReport ? { signReport } : {})}
+          {...(saveCsv ? { saveCsv } : {})}
+        />
+      ) : null}
     </PageShell>
   );
 }

@@ -1,25 +1,11 @@
 /**
- * The dashboard's reading of case rows (index fields only: the table never restores a case):
- * order, stage label and deadline text. Apart from the page so it can be tested.
+ * Case rows in words (index fields only: a case is never restored for them): the permit's
+ * name and the stage's label. The dashboard's numbers are in components/dashboard/.
  */
 import { findDefinition } from '../../machines';
 import type { CaseRow } from '../../utils/db/schema';
 import { type Language, type MessageKey, pick, t } from '../../utils/i18n';
 import { tWorkspace } from '../../utils/i18n/workspace';
-import { formatDate, SLA_KEYS } from '../case/format';
-
-/** Nearest deadline first; cases without one after them; within each, the most recently changed first. */
-export function sortCases<T extends Pick<CaseRow, 'id' | 'dueAt' | 'updatedAt'>>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => {
-    if (a.dueAt !== b.dueAt) {
-      if (!a.dueAt) return 1;
-      if (!b.dueAt) return -1;
-      return a.dueAt < b.dueAt ? -1 : 1;
-    }
-    if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? 1 : -1;
-    return a.id.localeCompare(b.id);
-  });
-}
 
 /** The permit's name from the catalog, or its id when this build does not know it. */
 export function permitName(lang: Language, permitType: string): string {
@@ -41,12 +27,4 @@ export function stageLabel(lang: Language, row: Pick<CaseRow, 'permitType' | 'st
   }
   const status = `status.${row.status}` as MessageKey;
   return row.stage === row.status ? t(lang, status) : row.stage;
-}
-
-/** "Sesuai jadwal — jatuh tempo 25 November 2026" (the status in words, never by colour alone). */
-export function slaLabel(lang: Language, row: Pick<CaseRow, 'slaStatus' | 'dueAt'>): string {
-  const status = t(lang, SLA_KEYS[row.slaStatus] ?? 'sla.none');
-  return row.dueAt
-    ? `${status} — ${tWorkspace(lang, 'dashboard.due', { date: formatDate(lang, row.dueAt) })}`
-    : status;
 }

@@ -6,6 +6,7 @@ import { indexer } from '../../utils/db/cases';
 import { openDb } from '../../utils/db/schema';
 import { sendRequest } from '../../utils/messaging/client';
 import '../../components/workspace/workspace.css';
+import '../../components/dashboard/dashboard.css';
 
 // The page may be the first to open the database after an update, so it carries the upgrade's indexer.
 const db = openDb({ indexCase: indexer(createEngine()) });

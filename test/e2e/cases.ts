@@ -95,3 +95,21 @@ export function ossFiveItemCases(today: string): [string, string, string, string
   if (!a || !b || !c || !d) throw new Error(`the demo data has ${ids.length} OSS five-item cases, not 4`);
   return [a, b, c, d];
 }
+
+/**
+ * dashboard.spec's cases, which no other spec opens: the two OSS RBA cases at "Verifikasi
+ * Teknis" (permit verification, a stage with a field step) in two provinces, and a SiCantik
+ * case the portal shows as approved ("Disetujui"): another portal and permit.
+ */
+export function dashboardCases(today: string): { field: [PortalCase, PortalCase]; other: PortalCase } {
+  const d = buildDataset(today);
+  const field = PORTALS.oss
+    .all(d)
+    .filter((c) => c.permitId === 'oss-rba' && c.status === 'Verifikasi Teknis' && !c.hostile);
+  const other = PORTALS.sicantik.all(d).find((c) => c.status === 'Disetujui' && !c.hostile);
+  const [a, b] = field;
+  if (!a || !b || a.province === b.province || !other) {
+    throw new Error('the demo data no longer has the cases dashboard.spec needs');
+  }
+  return { field: [a, b], other };
+}

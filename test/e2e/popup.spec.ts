@@ -71,7 +71,7 @@ test.describe('the popup and the dashboard', () => {
         await expect(row).toContainText('OSS RBA');
         await expect(row.getByTestId('dashboard-stage')).toHaveText(/^1 dari \d+: /);
         await expect(row.getByTestId('dashboard-sla')).not.toBeEmpty();
-        await expect(dashboard.caption).toContainText('Perkara yang tercatat di peramban ini:');
+        await expect(dashboard.caption).toContainText('menurut urgensi');
         expect(await seriousViolations(opened)).toEqual([]);
 
         // The case number leads to the case's workspace.

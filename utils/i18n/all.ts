@@ -4,6 +4,7 @@
  */
 import * as activityMap from './activity-map';
 import type { Catalog } from './core';
+import * as dashboard from './dashboard';
 import * as field from './field';
 import * as messages from './messages';
 import * as options from './options';
@@ -13,6 +14,7 @@ import * as workspace from './workspace';
 
 export const ALL_CATALOGS: Record<string, Catalog<string>> = {
   activityMap,
+  dashboard,
   field,
   messages,
   options,

@@ -74,18 +74,7 @@ export const id = {
   'summary.checklistValue': '{ticked} dari {total} dicentang',
   'summary.checklistNone': 'tidak ada butir pada tahap ini',
   'dashboard.title': 'Pandu Izin — Dasbor perkara',
-  'dashboard.caption':
-    'Perkara yang tercatat di peramban ini: {count}. Urutan: tenggat terdekat lebih dulu, lalu yang terakhir diubah.',
   'dashboard.empty': 'Belum ada perkara tercatat. Buka halaman rincian perkara di portal perizinan.',
-  'dashboard.col.caseRef': 'Nomor perkara',
-  'dashboard.col.portal': 'Portal',
-  'dashboard.col.permit': 'Jenis izin',
-  'dashboard.col.stage': 'Tahap',
-  'dashboard.col.modes': 'Cara kerja',
-  'dashboard.col.sla': 'Tenggat layanan',
-  'dashboard.col.updated': 'Diperbarui',
-  'dashboard.due': 'jatuh tempo {date}',
-  'dashboard.noModes': '—',
 } as const;
 
 export type WorkspaceKey = keyof typeof id;
@@ -159,18 +148,7 @@ export const en: Record<WorkspaceKey, string> = {
   'summary.checklistValue': '{ticked} of {total} ticked',
   'summary.checklistNone': 'no items in this stage',
   'dashboard.title': 'Pandu Izin — Case dashboard',
-  'dashboard.caption':
-    'Cases recorded in this browser: {count}. Order: nearest deadline first, then the most recently changed.',
   'dashboard.empty': 'No cases recorded yet. Open a case detail page on a licensing portal.',
-  'dashboard.col.caseRef': 'Case number',
-  'dashboard.col.portal': 'Portal',
-  'dashboard.col.permit': 'Permit type',
-  'dashboard.col.stage': 'Stage',
-  'dashboard.col.modes': 'Way of working',
-  'dashboard.col.sla': 'Service deadline',
-  'dashboard.col.updated': 'Updated',
-  'dashboard.due': 'due {date}',
-  'dashboard.noModes': '—',
 };
 
 /** `t` for the side panel, popup and dashboard. */

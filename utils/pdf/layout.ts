@@ -7,6 +7,9 @@
  * Pure: fonts arrive as bytes and nothing here touches Node or the DOM, so the side panel and
  * the CLI print the same document. The PDF is returned unsaved: the signer saves it once, with
  * the signature dictionary in place.
+ *
+ * The page geometry, Face (a measured font) and Flow (pages and the next line's position) are
+ * exported for other documents set the same way (utils/pdf/report.ts).
  */
 import fontkit from '@pdf-lib/fontkit';
 import { type Color, PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
@@ -26,42 +29,42 @@ import type { ChecklistDocument, ChecklistItem, EvidenceEntry, PdfFonts, Signatu
 
 type Lang = ChecklistDocument['language'];
 
-const PAGE_WIDTH = 595.28;
-const PAGE_HEIGHT = 841.89;
-const MARGIN = 40;
-const WIDTH = PAGE_WIDTH - 2 * MARGIN;
-const TOP = PAGE_HEIGHT - MARGIN;
+export const PAGE_WIDTH = 595.28;
+export const PAGE_HEIGHT = 841.89;
+export const MARGIN = 40;
+export const WIDTH = PAGE_WIDTH - 2 * MARGIN;
+export const TOP = PAGE_HEIGHT - MARGIN;
 /** Content stops here; the page footer sits below, inside the bottom margin. */
-const BOTTOM = MARGIN + 6;
-const FOOTER_Y = 24;
+export const BOTTOM = MARGIN + 6;
+export const FOOTER_Y = 24;
 
-const INK = rgb(0, 0, 0);
-const MUTED = rgb(0.33, 0.33, 0.33);
-const RULE = rgb(0.65, 0.65, 0.65);
-const SHADE = rgb(0.9, 0.9, 0.9);
+export const INK = rgb(0, 0, 0);
+export const MUTED = rgb(0.33, 0.33, 0.33);
+export const RULE = rgb(0.65, 0.65, 0.65);
+export const SHADE = rgb(0.9, 0.9, 0.9);
 
-const SIGNATURE_WIDTH = 220;
-const SIGNATURE_HEIGHT = 70;
+export const SIGNATURE_WIDTH = 220;
+export const SIGNATURE_HEIGHT = 70;
 const QR_SIZE = 88;
 const THUMB_MAX = 110;
 
 /** Table columns: No, requirement, step, status, note (the note takes what is left). */
 const COLUMNS = [22, 196, 104, 84, WIDTH - 406];
-const CELL_PAD = 3;
+export const CELL_PAD = 3;
 
 /**
  * OpenType features fontkit would apply on every measure and draw. pdf-lib ignores the glyph
  * positions they compute (kerning, mark placement) and ligatures only make copied text harder
  * to search, so they cost time for nothing: with them off, a string is one glyph per character.
  */
-const NO_SHAPING = Object.fromEntries(
+export const NO_SHAPING = Object.fromEntries(
   ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk']
     .concat(['calt', 'clig', 'liga', 'rclt', 'curs', 'kern'])
     .map((tag) => [tag, false]),
 );
 
 /** A font measured character by character, and a guard for characters it has no glyph for. */
-class Face {
+export class Face {
   /** Advance width of each character at size 1. */
   private readonly advances = new Map<string, number>();
   private readonly glyphs: Set<number>;
@@ -107,7 +110,7 @@ class Face {
   }
 }
 
-interface Style {
+export interface Style {
   face: Face;
   size: number;
   lineHeight: number;
@@ -115,7 +118,7 @@ interface Style {
 }
 
 /** Pages and the vertical position of the next line; opens pages as content needs them. */
-class Flow {
+export class Flow {
   readonly pages: PDFPage[] = [];
   page!: PDFPage;
   y = TOP;

@@ -268,11 +268,9 @@ describe('the dashboard', () => {
     await mount(<DashboardPage db={env.db} send={env.send} />);
     await until(() => allByTestId('dashboard-row').length === 1, 'the row');
     const table = byTestId('dashboard-table');
-    expect(table?.querySelector('caption')?.textContent).toMatch(
-      /^Perkara yang tercatat di peramban ini: 1\./,
-    );
+    expect(table?.querySelector('caption')?.textContent).toBe('Perkara 1 pertama dari 1, menurut urgensi.');
     expect([...(table?.querySelectorAll('thead th') ?? [])].map((th) => th.getAttribute('scope'))).toEqual(
-      Array(7).fill('col'),
+      Array(8).fill('col'),
     );
     const row = byTestId('dashboard-row');
     expect(row?.querySelector('th[scope="row"] a')?.getAttribute('href')).toBe(
@@ -289,6 +287,7 @@ describe('the dashboard', () => {
       receivedAt: '2026-11-21T08:00:00+07:00',
     });
     await until(() => allByTestId('dashboard-row').length === 2, 'the new row');
+    expect(text('dashboard-caption')).toBe('Perkara 2 pertama dari 2, menurut urgensi.');
   });
 
   it('says when there is no case yet', async () => {
