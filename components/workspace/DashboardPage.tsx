@@ -14,6 +14,7 @@ import { useLiveQuery } from '../../utils/db/live';
 import { usePrefs } from '../../utils/db/prefs';
 import type { PanduDb } from '../../utils/db/schema';
 import { getSetting } from '../../utils/db/settings';
+import { tMap } from '../../utils/i18n/activity-map';
 import { tDashboard } from '../../utils/i18n/dashboard';
 import { tWorkspace } from '../../utils/i18n/workspace';
 import type { sendRequest } from '../../utils/messaging/client';
@@ -118,6 +119,11 @@ export function DashboardPage({
       variant="dashboard"
       onLanguage={(language) => void changePrefs({ language })}
     >
+      <p class="pd-links">
+        <a href="activity-map.html" data-testid="dash-activity-map">
+          {tMap(lang, 'map.open')}
+        </a>
+      </p>
       {!prepared || !summary || !options ? (
         <p class="pi-muted" data-testid="workspace-loading">
           {tWorkspace(lang, 'workspace.loading')}
