@@ -9,6 +9,7 @@ import type { PanduDb } from '../../utils/db/schema';
 import { tWorkspace } from '../../utils/i18n/workspace';
 import type { sendRequest } from '../../utils/messaging/client';
 import { ModeBadge } from '../case/ModeBadge';
+import { TeamSection } from '../team/TeamSection';
 import { permitName, slaLabel, sortCases, stageLabel } from './dashboard';
 import { formatTime } from './history';
 import { usePortalNames } from './hooks';
@@ -89,6 +90,7 @@ export function DashboardPage({ db, send, caseUrl = defaultCaseUrl }: DashboardP
           </table>
         </div>
       )}
+      <TeamSection db={db} send={send} lang={lang} />
     </PageShell>
   );
 }
