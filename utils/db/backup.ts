@@ -18,8 +18,21 @@ import {
   sha256Hex,
   verifyChain,
 } from '../../machines';
+import { REFUSALS, REPORT_FORMAT, type ReportFile } from '../team/report';
+import { reportFileText, verifyReport } from '../team/sign';
+import { fromBase64, toBase64 } from './base64';
 import { isQuotaError, logBodyOf } from './cases';
-import type { AdapterRow, CaseRow, EventRow, EvidenceRow, PanduDb, SettingRow, SignatureRow } from './schema';
+import { reportRow } from './reports';
+import type {
+  AdapterRow,
+  CaseRow,
+  EventRow,
+  EvidenceRow,
+  PanduDb,
+  ReportRow,
+  SettingRow,
+  SignatureRow,
+} from './schema';
 import { isSettingKey, LOCAL_ONLY_SETTINGS, settingProblem } from './settings';
 
 export const BACKUP_FORMAT = 'pandu-izin-backup';
@@ -28,6 +41,16 @@ export const BACKUP_VERSION = 1;
 /** An evidence row as it travels: the Blob becomes base64 in `data`. */
 export type EvidenceEntry = Omit<EvidenceRow, 'blob'> & { data: string };
 
+/**
+ * An imported activity report as it travels: the signed file itself, checked again on import
+ * (the stored row is rebuilt from it, never taken on trust).
+ */
+export interface ReportEntry {
+  fileName: string;
+  importedAt: string;
+  file: ReportFile;
+}
+
 export interface BackupContent {
   cases: CaseRow[];
   events: EventRow[];
@@ -35,6 +58,8 @@ export interface BackupContent {
   signatures: SignatureRow[];
   settings: SettingRow[];
   adapters: AdapterRow[];
+  /** Only present when there are some, so a backup without reports reads in older builds too. */
+  reports?: ReportEntry[];
 }
 
 export interface BackupFile {
@@ -74,6 +99,8 @@ export interface ImportCounts {
   settings: number;
   signatures: number;
   adapters: number;
+  /** Imported activity reports added (one already here is kept). */
+  reports: number;
   /** Cases whose log here is already as long as the backup's, or longer: left as they are. */
   unchanged: number;
 }
@@ -101,17 +128,18 @@ export async function exportBackup(
   // non-Dexie promise inside would commit the transaction early.
   const read = await db.transaction(
     'r',
-    [db.cases, db.events, db.evidence, db.signatures, db.settings, db.adapters],
+    [db.cases, db.events, db.evidence, db.signatures, db.settings, db.adapters, db.reports],
     async () => {
-      const [cases, events, evidence, signatures, settings, adapters] = await Promise.all([
+      const [cases, events, evidence, signatures, settings, adapters, reports] = await Promise.all([
         db.cases.toArray(),
         db.events.orderBy('[caseId+seq]').toArray(),
         db.evidence.toArray(),
         db.signatures.toArray(),
         db.settings.toArray(),
         db.adapters.toArray(),
+        db.reports.toArray(),
       ]);
-      return { cases, events, evidence, signatures, settings, adapters };
+      return { cases, events, evidence, signatures, settings, adapters, reports };
     },
   );
   const evidence: EvidenceEntry[] = [];
@@ -130,6 +158,15 @@ export async function exportBackup(
         isSettingKey(s.key) && !LOCAL_ONLY_SETTINGS.has(s.key) && settingProblem(s.key, s.value) === null,
     ),
     adapters: read.adapters,
+    ...(read.reports.length > 0
+      ? {
+          reports: read.reports.map((r) => ({
+            fileName: r.fileName,
+            importedAt: r.importedAt,
+            file: r.file,
+          })),
+        }
+      : {}),
   };
   // The digest covers exactly what import will parse back (JSON drops undefined members).
   const normalized = JSON.parse(JSON.stringify(content)) as BackupContent;
@@ -156,30 +193,8 @@ function localDay(iso: string): string {
 // Base64 and hashing (service-worker safe: no Buffer)
 // ---------------------------------------------------------------------------------------------
 
-/** A multiple of 3, so the chunks' base64 concatenates without padding in between. */
-const BASE64_CHUNK = 3 * 8192;
-
-export function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += BASE64_CHUNK) {
-    out += btoa(String.fromCharCode(...bytes.subarray(i, i + BASE64_CHUNK)));
-  }
-  return out;
-}
-
-/** The bytes of canonical base64, or null (atob alone would accept whitespace and missing padding). */
-export function fromBase64(data: string): Uint8Array | null {
-  if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return null;
-  let binary: string;
-  try {
-    binary = atob(data);
-  } catch {
-    return null;
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+// toBase64 / fromBase64 live in base64.ts (activity reports use them too); exported here as before.
+export { fromBase64, toBase64 };
 
 async function bytesSha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
@@ -283,6 +298,19 @@ const contentSchema = v.strictObject({
   signatures: v.array(signatureRowSchema),
   settings: v.array(settingRowSchema),
   adapters: v.array(adapterRowSchema),
+  reports: v.optional(
+    v.array(
+      v.strictObject({
+        fileName: v.pipe(v.string(), v.maxLength(200)),
+        importedAt: v.string(),
+        file: v.strictObject({
+          format: v.literal(REPORT_FORMAT),
+          payload: v.string(),
+          signature: v.string(),
+        }),
+      }),
+    ),
+  ),
 });
 
 /** `content.cases[3].seq` from valibot's path. */
@@ -338,6 +366,7 @@ interface Checked {
   content: BackupContent;
   logs: Map<string, EventRow[]>;
   blobs: Map<string, Blob>;
+  reports: ReportRow[];
 }
 
 /**
@@ -374,7 +403,29 @@ async function check(fileText: string, engine: Engine): Promise<Step<Checked>> {
   if (!blobs.ok) return blobs;
   const settings = checkSettings(content);
   if (!settings.ok) return settings;
-  return pass({ content, logs: logs.value, blobs: blobs.value });
+  const reports = await checkReports(content);
+  if (!reports.ok) return reports;
+  return pass({ content, logs: logs.value, blobs: blobs.value, reports: reports.value });
+}
+
+/** Every activity report verifies again as when it was first imported; gives their rows. */
+async function checkReports(content: BackupContent): Promise<Step<ReportRow[]>> {
+  const rows: ReportRow[] = [];
+  const problems: LocalizedText[] = [];
+  for (const [i, entry] of (content.reports ?? []).entries()) {
+    const outcome = await verifyReport(reportFileText(entry.file));
+    if (outcome.ok) rows.push(reportRow(outcome.report, entry.fileName, entry.importedAt));
+    else {
+      const why = REFUSALS[outcome.reason];
+      problems.push(
+        text(
+          `content.reports[${i}] (${entry.fileName}): laporan kegiatan ditolak: ${why.id}`,
+          `content.reports[${i}] (${entry.fileName}): activity report refused: ${why.en}`,
+        ),
+      );
+    }
+  }
+  return problems.length > 0 ? refuse('invalid', problems) : pass(rows);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -706,11 +757,15 @@ class Refused extends Error {
  * Compares with the stored data and writes, all inside one read-write transaction, so the
  * comparison and the writes see the same state.
  */
-async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string): Promise<ImportResult> {
+async function merge(
+  db: PanduDb,
+  { content, logs, blobs, reports }: Checked,
+  at: string,
+): Promise<ImportResult> {
   try {
     const counts = await db.transaction(
       'rw',
-      [db.cases, db.events, db.evidence, db.settings, db.signatures, db.adapters],
+      [db.cases, db.events, db.evidence, db.settings, db.signatures, db.adapters, db.reports],
       async (): Promise<ImportCounts> => {
         const { caseRows, newEvents, unchanged, diverged } = await compareLogs(db, content, logs, at);
         if (diverged.size > 0) throw new Refused(divergedError(diverged));
@@ -737,6 +792,12 @@ async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string)
         await db.settings.bulkPut(settings);
         await db.signatures.bulkPut(signatures);
         await db.adapters.bulkPut(adapters);
+        const known = await db.reports.bulkGet(reports.map((r) => r.id));
+        // The same report twice in the file is added once.
+        const newReports = reports.filter(
+          (r, i) => known[i] === undefined && reports.findIndex((o) => o.id === r.id) === i,
+        );
+        await db.reports.bulkAdd(newReports);
         return {
           cases: caseRows.length,
           events: newEvents.length,
@@ -744,6 +805,7 @@ async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string)
           settings: settings.length,
           signatures: signatures.length,
           adapters: adapters.length,
+          reports: newReports.length,
           unchanged,
         };
       },

@@ -6,7 +6,7 @@
  */
 import type { LocalizedText } from '../../machines';
 import { REFUSALS, type ReportRefusal } from '../team/report';
-import { verifyReport } from '../team/sign';
+import { type VerifiedReport, verifyReport } from '../team/sign';
 import { isQuotaError } from './cases';
 import type { PanduDb, ReportRow } from './schema';
 
@@ -50,24 +50,7 @@ export async function importReports(
       });
       continue;
     }
-    const { report } = outcome;
-    const { payload } = report;
-    const row: ReportRow = {
-      id: report.id,
-      officer: payload.officer.nip,
-      name: payload.officer.name,
-      unit: payload.officer.unit,
-      from: payload.period.from,
-      to: payload.period.to,
-      generatedAt: payload.generatedAt,
-      importedAt: now.toISOString(),
-      fileName: input.name.slice(0, 200),
-      certified: report.certified,
-      signerName: report.signer.subject.CN ?? '',
-      certificateSha256: report.signer.sha256,
-      file: report.file,
-      payload,
-    };
+    const row = reportRow(outcome.report, input.name, now.toISOString());
     try {
       const stored = await db.transaction('rw', db.reports, async () => {
         const known = await db.reports.get(row.id);
@@ -91,6 +74,27 @@ export async function importReports(
     }
   }
   return verdicts;
+}
+
+/** The stored row of a verified report. */
+export function reportRow(report: VerifiedReport, fileName: string, importedAt: string): ReportRow {
+  const { payload } = report;
+  return {
+    id: report.id,
+    officer: payload.officer.nip,
+    name: payload.officer.name,
+    unit: payload.officer.unit,
+    from: payload.period.from,
+    to: payload.period.to,
+    generatedAt: payload.generatedAt,
+    importedAt,
+    fileName: fileName.slice(0, 200),
+    certified: report.certified,
+    signerName: report.signer.subject.CN ?? '',
+    certificateSha256: report.signer.sha256,
+    file: report.file,
+    payload,
+  };
 }
 
 export async function deleteReport(db: PanduDb, id: string): Promise<void> {

@@ -7,7 +7,7 @@
  * generated certificates name the officer as CN + serialNumber=NIP, utils/pdf/keys.ts).
  */
 import { sha256Hex } from '../../machines';
-import { fromBase64, toBase64 } from '../db/backup';
+import { fromBase64, toBase64 } from '../db/base64';
 import { checkSignature, detachedSignature } from '../pdf/cms';
 import { type CertificateInfo, describeCertificate } from '../pdf/keys';
 import { sha256, toHex } from '../pdf/pdf-bytes';
