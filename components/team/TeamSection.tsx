@@ -5,12 +5,13 @@
  * per officer across the reports and this browser's own log.
  *
  * The page reads the database live and writes the `reports` table itself (utils/db/reports.ts).
+ * Verifying and signing (PKIjs) load on first use, so the dashboard's first view does not wait.
  * Verdicts are text with an icon, never colour alone; focus moves to the results heading.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SlaStatus } from '../../machines';
 import { useLiveQuery } from '../../utils/db/live';
-import { deleteReport, type ImportVerdict, importReports, type ReportInput } from '../../utils/db/reports';
+import type { ImportVerdict, ReportInput } from '../../utils/db/reports';
 import type { PanduDb, ReportRow } from '../../utils/db/schema';
 import { getSetting } from '../../utils/db/settings';
 import { type Language, pick, t } from '../../utils/i18n';
@@ -22,7 +23,8 @@ import { buildPayload, REPORT_LIMITS } from '../../utils/team/report';
 import { browserTime } from '../../utils/time/zoned';
 import { formatDate, SLA_KEYS } from '../case/format';
 import { formatTime } from '../workspace/history';
-import { downloadJson, type ExportOutcome, exportMyReport } from './export-report';
+import { downloadJson } from './download';
+import type { ExportOutcome } from './export-report';
 import './team.css';
 
 export interface TeamSectionProps {
@@ -90,6 +92,8 @@ function ExportPanel({
     setBusy(true);
     setOutcome(null);
     try {
+      // PKIjs and the signing code load only when asked for, not with the dashboard.
+      const { exportMyReport } = await import('./export-report');
       setOutcome(await exportMyReport({ db, save, now }, { from, to }));
     } finally {
       setBusy(false);
@@ -203,6 +207,7 @@ function ImportPanel({ db, lang, now }: { db: PanduDb; lang: Language; now: () =
       }
     }
     try {
+      const { importReports } = await import('../../utils/db/reports');
       setVerdicts([...(await importReports(db, inputs, now())), ...unreadable]);
     } finally {
       setBusy(0);
@@ -342,7 +347,8 @@ function ReportList({ db, lang }: { db: PanduDb; lang: Language }) {
   const status = useRef<HTMLParagraphElement>(null);
 
   async function remove(row: ReportRow) {
-    await deleteReport(db, row.id);
+    // deleteReport's one line, without loading reports.ts (and PKIjs) for it.
+    await db.reports.delete(row.id);
     setConfirming(null);
     setRemoved(w('team.removed', { name: row.name }));
     status.current?.focus();

@@ -66,16 +66,3 @@ export async function exportMyReport(
     return { ok: false, reason: { id: `Kesalahan tak terduga: ${why}`, en: `Unexpected error: ${why}` } };
   }
 }
-
-/** Saves text as a JSON download through an anchor (as downloadFile does for PDFs). */
-export function downloadJson(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.hidden = true;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -1,7 +1,7 @@
 /**
  * Backup files: one JSON document with every case, its hash-chained log, the evidence bytes,
  * signatures, adapters and the settings that travel (never the signing keys, the open-views
- * table or this browser's device id).
+ * table, this browser's device id, or imported activity reports: docs/storage.md says why).
  *
  * Import checks the whole file first (digest, shape, every case against the engine, every
  * log's chain, every evidence hash) and how it merges with what is already stored, and only
@@ -18,21 +18,9 @@ import {
   sha256Hex,
   verifyChain,
 } from '../../machines';
-import { REFUSALS, REPORT_FORMAT, type ReportFile } from '../team/report';
-import { reportFileText, verifyReport } from '../team/sign';
 import { fromBase64, toBase64 } from './base64';
 import { isQuotaError, logBodyOf } from './cases';
-import { reportRow } from './reports';
-import type {
-  AdapterRow,
-  CaseRow,
-  EventRow,
-  EvidenceRow,
-  PanduDb,
-  ReportRow,
-  SettingRow,
-  SignatureRow,
-} from './schema';
+import type { AdapterRow, CaseRow, EventRow, EvidenceRow, PanduDb, SettingRow, SignatureRow } from './schema';
 import { isSettingKey, LOCAL_ONLY_SETTINGS, settingProblem } from './settings';
 
 export const BACKUP_FORMAT = 'pandu-izin-backup';
@@ -41,16 +29,6 @@ export const BACKUP_VERSION = 1;
 /** An evidence row as it travels: the Blob becomes base64 in `data`. */
 export type EvidenceEntry = Omit<EvidenceRow, 'blob'> & { data: string };
 
-/**
- * An imported activity report as it travels: the signed file itself, checked again on import
- * (the stored row is rebuilt from it, never taken on trust).
- */
-export interface ReportEntry {
-  fileName: string;
-  importedAt: string;
-  file: ReportFile;
-}
-
 export interface BackupContent {
   cases: CaseRow[];
   events: EventRow[];
@@ -58,8 +36,6 @@ export interface BackupContent {
   signatures: SignatureRow[];
   settings: SettingRow[];
   adapters: AdapterRow[];
-  /** Only present when there are some, so a backup without reports reads in older builds too. */
-  reports?: ReportEntry[];
 }
 
 export interface BackupFile {
@@ -99,8 +75,6 @@ export interface ImportCounts {
   settings: number;
   signatures: number;
   adapters: number;
-  /** Imported activity reports added (one already here is kept). */
-  reports: number;
   /** Cases whose log here is already as long as the backup's, or longer: left as they are. */
   unchanged: number;
 }
@@ -128,18 +102,17 @@ export async function exportBackup(
   // non-Dexie promise inside would commit the transaction early.
   const read = await db.transaction(
     'r',
-    [db.cases, db.events, db.evidence, db.signatures, db.settings, db.adapters, db.reports],
+    [db.cases, db.events, db.evidence, db.signatures, db.settings, db.adapters],
     async () => {
-      const [cases, events, evidence, signatures, settings, adapters, reports] = await Promise.all([
+      const [cases, events, evidence, signatures, settings, adapters] = await Promise.all([
         db.cases.toArray(),
         db.events.orderBy('[caseId+seq]').toArray(),
         db.evidence.toArray(),
         db.signatures.toArray(),
         db.settings.toArray(),
         db.adapters.toArray(),
-        db.reports.toArray(),
       ]);
-      return { cases, events, evidence, signatures, settings, adapters, reports };
+      return { cases, events, evidence, signatures, settings, adapters };
     },
   );
   const evidence: EvidenceEntry[] = [];
@@ -158,15 +131,6 @@ export async function exportBackup(
         isSettingKey(s.key) && !LOCAL_ONLY_SETTINGS.has(s.key) && settingProblem(s.key, s.value) === null,
     ),
     adapters: read.adapters,
-    ...(read.reports.length > 0
-      ? {
-          reports: read.reports.map((r) => ({
-            fileName: r.fileName,
-            importedAt: r.importedAt,
-            file: r.file,
-          })),
-        }
-      : {}),
   };
   // The digest covers exactly what import will parse back (JSON drops undefined members).
   const normalized = JSON.parse(JSON.stringify(content)) as BackupContent;
@@ -298,19 +262,6 @@ const contentSchema = v.strictObject({
   signatures: v.array(signatureRowSchema),
   settings: v.array(settingRowSchema),
   adapters: v.array(adapterRowSchema),
-  reports: v.optional(
-    v.array(
-      v.strictObject({
-        fileName: v.pipe(v.string(), v.maxLength(200)),
-        importedAt: v.string(),
-        file: v.strictObject({
-          format: v.literal(REPORT_FORMAT),
-          payload: v.string(),
-          signature: v.string(),
-        }),
-      }),
-    ),
-  ),
 });
 
 /** `content.cases[3].seq` from valibot's path. */
@@ -366,7 +317,6 @@ interface Checked {
   content: BackupContent;
   logs: Map<string, EventRow[]>;
   blobs: Map<string, Blob>;
-  reports: ReportRow[];
 }
 
 /**
@@ -403,29 +353,7 @@ async function check(fileText: string, engine: Engine): Promise<Step<Checked>> {
   if (!blobs.ok) return blobs;
   const settings = checkSettings(content);
   if (!settings.ok) return settings;
-  const reports = await checkReports(content);
-  if (!reports.ok) return reports;
-  return pass({ content, logs: logs.value, blobs: blobs.value, reports: reports.value });
-}
-
-/** Every activity report verifies again as when it was first imported; gives their rows. */
-async function checkReports(content: BackupContent): Promise<Step<ReportRow[]>> {
-  const rows: ReportRow[] = [];
-  const problems: LocalizedText[] = [];
-  for (const [i, entry] of (content.reports ?? []).entries()) {
-    const outcome = await verifyReport(reportFileText(entry.file));
-    if (outcome.ok) rows.push(reportRow(outcome.report, entry.fileName, entry.importedAt));
-    else {
-      const why = REFUSALS[outcome.reason];
-      problems.push(
-        text(
-          `content.reports[${i}] (${entry.fileName}): laporan kegiatan ditolak: ${why.id}`,
-          `content.reports[${i}] (${entry.fileName}): activity report refused: ${why.en}`,
-        ),
-      );
-    }
-  }
-  return problems.length > 0 ? refuse('invalid', problems) : pass(rows);
+  return pass({ content, logs: logs.value, blobs: blobs.value });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -757,15 +685,11 @@ class Refused extends Error {
  * Compares with the stored data and writes, all inside one read-write transaction, so the
  * comparison and the writes see the same state.
  */
-async function merge(
-  db: PanduDb,
-  { content, logs, blobs, reports }: Checked,
-  at: string,
-): Promise<ImportResult> {
+async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string): Promise<ImportResult> {
   try {
     const counts = await db.transaction(
       'rw',
-      [db.cases, db.events, db.evidence, db.settings, db.signatures, db.adapters, db.reports],
+      [db.cases, db.events, db.evidence, db.settings, db.signatures, db.adapters],
       async (): Promise<ImportCounts> => {
         const { caseRows, newEvents, unchanged, diverged } = await compareLogs(db, content, logs, at);
         if (diverged.size > 0) throw new Refused(divergedError(diverged));
@@ -792,12 +716,6 @@ async function merge(
         await db.settings.bulkPut(settings);
         await db.signatures.bulkPut(signatures);
         await db.adapters.bulkPut(adapters);
-        const known = await db.reports.bulkGet(reports.map((r) => r.id));
-        // The same report twice in the file is added once.
-        const newReports = reports.filter(
-          (r, i) => known[i] === undefined && reports.findIndex((o) => o.id === r.id) === i,
-        );
-        await db.reports.bulkAdd(newReports);
         return {
           cases: caseRows.length,
           events: newEvents.length,
@@ -805,7 +723,6 @@ async function merge(
           settings: settings.length,
           signatures: signatures.length,
           adapters: adapters.length,
-          reports: newReports.length,
           unchanged,
         };
       },

@@ -278,16 +278,7 @@ describe('importBackup', () => {
     const result = await importBackup(dst, text, { engine, now: () => '2026-11-28T06:00:00.000Z' });
     expect(result).toEqual({
       ok: true,
-      counts: {
-        cases: 2,
-        events: 6,
-        evidence: 1,
-        settings: 2,
-        signatures: 1,
-        adapters: 1,
-        reports: 0,
-        unchanged: 0,
-      },
+      counts: { cases: 2, events: 6, evidence: 1, settings: 2, signatures: 1, adapters: 1, unchanged: 0 },
     });
 
     const [a, b] = [await dump(src), await dump(dst)];
@@ -335,16 +326,7 @@ describe('importBackup', () => {
     const again = await importBackup(dst, text, { engine, now: () => '2026-12-01T00:00:00.000Z' });
     expect(again).toEqual({
       ok: true,
-      counts: {
-        cases: 0,
-        events: 0,
-        evidence: 0,
-        settings: 0,
-        signatures: 0,
-        adapters: 0,
-        reports: 0,
-        unchanged: 2,
-      },
+      counts: { cases: 0, events: 0, evidence: 0, settings: 0, signatures: 0, adapters: 0, unchanged: 2 },
     });
     expect(await dump(dst)).toEqual(before);
   });
