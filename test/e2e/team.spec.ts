@@ -6,16 +6,17 @@
  *
  * No demo portal case is used (cases.ts): the reports carry their own cases.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventRow } from '../../utils/db/schema';
 import { generateOfficerKey } from '../../utils/pdf/keys';
 import { buildPayload, reportFileName } from '../../utils/team/report';
-import { reportFileText, signReport } from '../../utils/team/sign';
+import { reportFileText, signReport, verifyReport } from '../../utils/team/sign';
 import { browserTime } from '../../utils/time/zoned';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
+import { sendFrom } from './pages/sidepanel';
 
 const SARI = { name: 'Sari Wulandari', nip: '198805052015032002', unit: 'DPMPTSP Kota Contoh', region: '31' };
 const BUDI = { name: 'Budi Santoso', nip: '199001012018011001', unit: 'DPMPTSP Kota Contoh', region: '97' };
@@ -151,4 +152,54 @@ test('two officers’ signed reports are imported and aggregated; a tampered one
   await expect(verdicts.first()).toHaveAttribute('data-status', 'duplicate');
   expect(await page.getByTestId('team-reports-table').textContent()).toBe(listBefore);
   console.log(`[team] importing two signed reports took ${importMs} ms (pick to verdicts shown)`);
+});
+
+test('an officer exports their signed report from the dashboard; it verifies outside the browser', async ({
+  page,
+  extensionId,
+}) => {
+  const officer = {
+    name: 'Rina Marlina',
+    nip: '199203152019032004',
+    unit: 'DPMPTSP Kota Contoh',
+    role: 'officer',
+    region: '31',
+  };
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const before = await sendFrom<{ value: unknown }>(page, 'settings.get', { key: 'officer' });
+  expect(await sendFrom(page, 'settings.set', { key: 'officer', value: officer })).toMatchObject({
+    ok: true,
+  });
+  try {
+    const exportPanel = page.getByTestId('team-export');
+    await expect(exportPanel.getByTestId('team-export-identity')).toHaveCount(0);
+    await exportPanel.getByLabel('Dari tanggal').fill('2026-11-02');
+    await exportPanel.getByLabel('Sampai tanggal').fill('2026-11-27');
+    const downloading = page.waitForEvent('download');
+    const started = Date.now();
+    await exportPanel.getByRole('button', { name: 'Ekspor laporan kegiatan saya' }).click();
+    const download = await downloading;
+    const exportMs = Date.now() - started;
+    expect(download.suggestedFilename()).toBe(`laporan-kegiatan-${officer.nip}-2026-11-02-2026-11-27.json`);
+    const file = join(mkdtempSync(join(tmpdir(), 'pandu-team-export-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const outcome = await verifyReport(readFileSync(file, 'utf8'));
+    if (!outcome.ok) throw new Error(`the exported report does not verify: ${outcome.reason}`);
+    expect(outcome.report.payload.officer).toMatchObject({ name: officer.name, nip: officer.nip });
+    expect(outcome.report.payload.period).toEqual({ from: '2026-11-02', to: '2026-11-27' });
+    expect(outcome.report.signer.subject.serialNumber).toBe(officer.nip);
+    await expect(page.getByTestId('team-export-status')).toContainText(
+      `✓ Laporan ${download.suggestedFilename()} diunduh`,
+    );
+    expect(await seriousViolations(page, '[data-testid="team-section"]')).toEqual([]);
+    console.log(
+      `[team] exporting and signing a report in the dashboard took ${exportMs} ms (click to download)`,
+    );
+  } finally {
+    const previous =
+      before.ok && before.data?.value
+        ? before.data.value
+        : { name: '', nip: '', unit: '', role: 'officer', region: '' };
+    await sendFrom(page, 'settings.set', { key: 'officer', value: previous });
+  }
 });

@@ -107,6 +107,11 @@ describe('TeamSection', () => {
     await until(() => byTestId('team-export-status')?.textContent?.includes('✓'), 'the done line');
     expect(byTestId('team-export-status')?.textContent).toContain('1 perkara');
     expect(await env.db.keys.count()).toBe(1);
+    // My own log joins the per-officer table, marked as such.
+    await until(() => all('team-aggregate-row').length === 1, 'my row');
+    const mine = all('team-aggregate-row')[0];
+    expect(mine?.dataset.officer).toBe(FIXTURE_OFFICER.nip);
+    expect(mine?.textContent).toContain('catatan peramban ini');
   });
 
   it('without an identity says where to set it, and exports nothing', async () => {

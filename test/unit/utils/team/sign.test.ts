@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ContentInfo, SignedData } from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../../machines';
 import { importPkcs12 } from '../../../../utils/pdf/keys';
@@ -179,6 +180,16 @@ describe('refusals', () => {
   it('a certificate not valid when the report says it was made', async () => {
     const early = { ...sariWeek(), generatedAt: '2026-10-15T09:00:00+07:00' };
     expect(await refusedWith(await reportText(early, await signerFor(SARI)))).toBe('certificate-not-valid');
+  });
+
+  it('a signature without the signer’s certificate: no certificate', async () => {
+    const file = JSON.parse(await sariText()) as { signature: string };
+    const info = ContentInfo.fromBER(Buffer.from(file.signature, 'base64'));
+    const signed = new SignedData({ schema: info.content });
+    signed.certificates = undefined;
+    const stripped = new ContentInfo({ contentType: ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
+    const signature = Buffer.from(stripped.toSchema().toBER()).toString('base64');
+    expect(await refusedWith(JSON.stringify({ ...file, signature }))).toBe('no-certificate');
   });
 
   it('too big', async () => {
