@@ -83,6 +83,8 @@ export function expected(c: PortalCase, today: string) {
  *    overlay's button is pressed);
  *  - signing.spec: the fourth too (a signature only adds an entry to its log, and the others
  *    count history entries relative to what they find).
+ *  - team.spec: no portal case (its reports carry their own cases); it sets the officer
+ *    identity and puts the previous one back.
  */
 export function ossFiveItemCases(today: string): [string, string, string, string] {
   const ids = PORTALS.oss
