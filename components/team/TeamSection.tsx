@@ -19,7 +19,7 @@ import { type TeamKey, tTeam } from '../../utils/i18n/team';
 import type { sendRequest } from '../../utils/messaging/client';
 import { OUTPUT_KINDS, weekOf } from '../../utils/outputs/outputs';
 import { type AggregateSource, aggregateTeam, type OfficerAggregate } from '../../utils/team/aggregate';
-import { buildPayload, REPORT_LIMITS } from '../../utils/team/report';
+import { buildPayload, REFUSALS, REPORT_LIMITS } from '../../utils/team/report';
 import { browserTime } from '../../utils/time/zoned';
 import { formatDate, SLA_KEYS } from '../case/format';
 import { formatTime } from '../workspace/history';
@@ -194,10 +194,11 @@ function ImportPanel({ db, lang, now }: { db: PanduDb; lang: Language; now: () =
     setBusy(files.length);
     const inputs: ReportInput[] = [];
     const unreadable: Verdict[] = [];
+    const tooBig: Verdict[] = [];
     for (const file of files) {
-      // Anything far past the limit is refused by size without reading it whole.
+      // A file past the limit is refused by its size, without reading it.
       if (file.size > REPORT_LIMITS.fileBytes) {
-        inputs.push({ name: file.name, content: new Uint8Array(REPORT_LIMITS.fileBytes + 1) });
+        tooBig.push({ file: file.name, status: 'refused', reason: 'too-big', message: REFUSALS['too-big'] });
         continue;
       }
       try {
@@ -208,7 +209,7 @@ function ImportPanel({ db, lang, now }: { db: PanduDb; lang: Language; now: () =
     }
     try {
       const { importReports } = await import('../../utils/db/reports');
-      setVerdicts([...(await importReports(db, inputs, now())), ...unreadable]);
+      setVerdicts([...(await importReports(db, inputs, now())), ...tooBig, ...unreadable]);
     } finally {
       setBusy(0);
     }

@@ -165,6 +165,14 @@ describe('TeamSection', () => {
     await until(() => all('team-verdict')[0]?.dataset.status === 'duplicate', 'the duplicate verdict');
     expect(all('team-verdict')).toHaveLength(1);
     expect(await env.db.reports.count()).toBe(2);
+
+    // A file past the size limit is refused by its size, unread.
+    const big = new File(['{}'], 'besar.json');
+    Object.defineProperty(big, 'size', { value: 5 * 1024 * 1024 });
+    await choose([big]);
+    await until(() => all('team-verdict')[0]?.dataset.reason === 'too-big', 'the size refusal');
+    expect(all('team-verdict')[0]?.textContent).toContain('terlalu besar');
+    expect(await env.db.reports.count()).toBe(2);
   });
 
   it('removes a report only after confirmation', async () => {

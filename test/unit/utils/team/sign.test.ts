@@ -187,7 +187,10 @@ describe('refusals', () => {
     const info = ContentInfo.fromBER(Buffer.from(file.signature, 'base64'));
     const signed = new SignedData({ schema: info.content });
     signed.certificates = undefined;
-    const stripped = new ContentInfo({ contentType: ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
+    const stripped = new ContentInfo({
+      contentType: ContentInfo.SIGNED_DATA,
+      content: signed.toSchema(true),
+    });
     const signature = Buffer.from(stripped.toSchema().toBER()).toString('base64');
     expect(await refusedWith(JSON.stringify({ ...file, signature }))).toBe('no-certificate');
   });
