@@ -29,6 +29,7 @@ import { filterOptions, prepareRows, summarize } from '../dashboard/model';
 import { OutputsSection } from '../dashboard/OutputsSection';
 import { hasTargets, officerLabel, outputsView, weekRange } from '../dashboard/outputs';
 import { UrgencyList } from '../dashboard/UrgencyList';
+import { TeamSection } from '../team/TeamSection';
 import { usePortalNames } from './hooks';
 import { PageShell } from './PageShell';
 
@@ -172,10 +173,7 @@ export function DashboardPage({
         officerName={officerName}
         optionsUrl={optionsUrl}
       />
-      {/*
-        Slot for the "Tim" (team) section: components/team/TeamSection.tsx (branch `team`),
-        mounted here at merge as <TeamSection db={db} send={send} lang={lang} />.
-      */}
+      <TeamSection db={db} send={send} lang={lang} />
       {summary && summary.rows.length > 0 ? (
         <ExportSection
           lang={lang}

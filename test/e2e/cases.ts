@@ -84,7 +84,9 @@ export function expected(c: PortalCase, today: string) {
  *  - signing.spec: the fourth too (a signature only adds an entry to its log, and the others
  *    count history entries relative to what they find);
  *  - activity-map.spec: none (the map is computed from the catalog and regions, not cases; it
- *    switches the language and puts it back).
+ *    switches the language and puts it back);
+ *  - team.spec: no portal case (its reports carry their own cases); it sets the officer
+ *    identity and puts the previous one back.
  */
 export function ossFiveItemCases(today: string): [string, string, string, string] {
   const ids = PORTALS.oss

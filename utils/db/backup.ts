@@ -1,7 +1,7 @@
 /**
  * Backup files: one JSON document with every case, its hash-chained log, the evidence bytes,
  * signatures, adapters and the settings that travel (never the signing keys, the open-views
- * table or this browser's device id).
+ * table, this browser's device id, or imported activity reports: docs/storage.md says why).
  *
  * Import checks the whole file first (digest, shape, every case against the engine, every
  * log's chain, every evidence hash) and how it merges with what is already stored, and only
@@ -18,6 +18,7 @@ import {
   sha256Hex,
   verifyChain,
 } from '../../machines';
+import { fromBase64, toBase64 } from './base64';
 import { isQuotaError, logBodyOf } from './cases';
 import type { AdapterRow, CaseRow, EventRow, EvidenceRow, PanduDb, SettingRow, SignatureRow } from './schema';
 import { isSettingKey, LOCAL_ONLY_SETTINGS, settingProblem } from './settings';
@@ -156,30 +157,8 @@ function localDay(iso: string): string {
 // Base64 and hashing (service-worker safe: no Buffer)
 // ---------------------------------------------------------------------------------------------
 
-/** A multiple of 3, so the chunks' base64 concatenates without padding in between. */
-const BASE64_CHUNK = 3 * 8192;
-
-export function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += BASE64_CHUNK) {
-    out += btoa(String.fromCharCode(...bytes.subarray(i, i + BASE64_CHUNK)));
-  }
-  return out;
-}
-
-/** The bytes of canonical base64, or null (atob alone would accept whitespace and missing padding). */
-export function fromBase64(data: string): Uint8Array | null {
-  if (data.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return null;
-  let binary: string;
-  try {
-    binary = atob(data);
-  } catch {
-    return null;
-  }
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+// toBase64 / fromBase64 live in base64.ts (activity reports use them too); exported here as before.
+export { fromBase64, toBase64 };
 
 async function bytesSha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);

@@ -7,6 +7,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { CaseStatus, NewCase, PermitEvent, PersistedCase, SlaStatus, WorkMode } from '../../machines';
+import type { ReportFile, ReportPayload } from '../team/report';
 
 export const DB_NAME = 'pandu-izin';
 
@@ -141,6 +142,34 @@ export interface ViewRow {
   at: string;
 }
 
+/**
+ * `reports`: signed activity reports a supervisor imported (utils/team). Keyed by the SHA-256
+ * of the signed payload text, so importing the same report again finds it; written by the
+ * importing page itself (docs/storage.md).
+ */
+export interface ReportRow {
+  id: string;
+  /** The reporting officer's NIP (indexed: the dashboard groups by it). */
+  officer: string;
+  name: string;
+  unit: string;
+  from: string;
+  to: string;
+  /** The payload's generatedAt (the officer's zoned time). */
+  generatedAt: string;
+  /** When it was imported here, UTC ISO. */
+  importedAt: string;
+  fileName: string;
+  /** The signer's certificate was issued by someone else (not self-signed). */
+  certified: boolean;
+  /** The certificate's CN and SHA-256, as shown in the list. */
+  signerName: string;
+  certificateSha256: string;
+  /** The file as it was signed (it can be checked again or handed on) and its parsed payload. */
+  file: ReportFile;
+  payload: ReportPayload;
+}
+
 /** Dexie's schema strings per version: the first key is the primary key, `&` unique, `*` multi-entry, `[a+b]` compound. */
 export const SCHEMA_HISTORY = {
   1: {
@@ -158,9 +187,12 @@ export const SCHEMA_HISTORY = {
     events: 'id, caseId, &[caseId+seq], storedAt',
     views: 'tabId, caseId',
   },
+  3: {
+    reports: 'id, officer',
+  },
 } as const;
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 export type PanduDb = Dexie & {
   cases: EntityTable<CaseRow, 'id'>;
@@ -171,6 +203,7 @@ export type PanduDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
   adapters: EntityTable<AdapterRow, 'id'>;
   views: EntityTable<ViewRow, 'tabId'>;
+  reports: EntityTable<ReportRow, 'id'>;
 };
 
 /** Computes a case row's index fields from its snapshot (the engine's view on a date). */
@@ -218,6 +251,8 @@ export function openDb(options: OpenOptions): PanduDb {
           });
       });
   }
+  // Version 3: imported activity reports (a new table; nothing to upgrade).
+  if (upTo >= 3) db.version(3).stores(SCHEMA_HISTORY[3]);
   return db;
 }
 

@@ -9,6 +9,7 @@ import * as field from './field';
 import * as messages from './messages';
 import * as options from './options';
 import * as signing from './signing';
+import * as team from './team';
 import * as verify from './verify';
 import * as workspace from './workspace';
 
@@ -19,6 +20,7 @@ export const ALL_CATALOGS: Record<string, Catalog<string>> = {
   messages,
   options,
   signing,
+  team,
   verify,
   workspace,
 };

@@ -313,3 +313,56 @@ describe('schema version 1 → 2', () => {
     expect({ cases: await again.cases.toArray(), events: await again.events.toArray() }).toEqual(before);
   });
 });
+
+describe('schema version 2 → 3', () => {
+  /** A version-2 database (itself upgraded from version 1) and every row of it as read there. */
+  async function versionTwoDb() {
+    const old = await versionOneDb();
+    const v2 = openDb({ name: old.name, indexCase, now: () => UPGRADED_AT, version: 2 });
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    expect(v2.tables.map((t) => t.name)).not.toContain('reports');
+    const tables: Record<string, unknown[]> = {};
+    for (const table of v2.tables) tables[table.name] = await table.toArray();
+    v2.close();
+    return { name: old.name, tables };
+  }
+
+  it('keeps every table as it was and adds the empty reports table, indexed by officer', async () => {
+    const { name, tables } = await versionTwoDb();
+    const db = track(openDb({ name, indexCase, now: () => '2027-01-01T00:00:00.000Z' }));
+    await db.open();
+    expect(db.verno).toBe(3);
+    for (const [table, rows] of Object.entries(tables)) {
+      const now = await db.table(table).toArray();
+      if (table === 'keys' || table === 'evidence') {
+        // CryptoKeys and Blobs compare by identity: check what they hold.
+        expect(now.map((r: { id?: string; sha256?: string }) => r.id ?? r.sha256)).toEqual(
+          rows.map((r) => (r as { id?: string; sha256?: string }).id ?? (r as { sha256?: string }).sha256),
+        );
+      } else {
+        expect(now).toEqual(rows);
+      }
+    }
+    expect(tables.cases?.length).toBeGreaterThan(0);
+    expect(await db.reports.count()).toBe(0);
+    const row = {
+      id: 'f'.repeat(64),
+      officer: '198805052015032002',
+      name: 'Sari',
+      unit: 'DPMPTSP',
+      from: '2026-11-23',
+      to: '2026-11-27',
+      generatedAt: '2026-11-27T16:00:00+07:00',
+      importedAt: '2027-01-01T00:00:00.000Z',
+      fileName: 'laporan.json',
+      certified: false,
+      signerName: 'Sari',
+      certificateSha256: 'c'.repeat(64),
+      file: { format: 'pandu-izin/activity-report@1' as const, payload: '{}', signature: '' },
+      payload: {} as never,
+    };
+    await db.reports.add(row);
+    expect(await db.reports.where('officer').equals('198805052015032002').toArray()).toEqual([row]);
+  });
+});
