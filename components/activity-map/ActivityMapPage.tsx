@@ -11,13 +11,13 @@ import { activityMap, CATALOG, filterActivityMap, findRegion } from '../../machi
 import { usePrefs } from '../../utils/db/prefs';
 import type { PanduDb } from '../../utils/db/schema';
 import { CSV_MIME } from '../../utils/export/csv';
+import { saveFile } from '../../utils/export/download';
 import { type Language, pick } from '../../utils/i18n';
 import { type ActivityMapKey, tMap } from '../../utils/i18n/activity-map';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { PdfFonts } from '../../utils/pdf/types';
 import { browserTime } from '../../utils/time/zoned';
 import { PageShell } from '../workspace/PageShell';
-import { saveFile } from './download';
 import { MapControls } from './MapControls';
 import { activityMapCsv, activityMapFileName } from './map-csv';
 import type { MapPdfOptions } from './map-pdf';

@@ -6,10 +6,10 @@
 import { useId, useState } from 'preact/hooks';
 import type { LocalizedText } from '../../machines';
 import type { PanduDb } from '../../utils/db/schema';
+import { CSV_MIME, toCsv } from '../../utils/export/csv';
+import { datedFileName, saveFile } from '../../utils/export/download';
 import { type Language, pick } from '../../utils/i18n';
 import { type DashboardKey, tDashboard } from '../../utils/i18n/dashboard';
-import { toCsv } from './csv';
-import { datedFileName, downloadBlob } from './download';
 import { csvHeader, csvRow } from './labels';
 import type { Summary } from './model';
 import type { OutputsView } from './outputs';
@@ -42,10 +42,10 @@ type Shown =
   | { kind: 'failed'; reason: LocalizedText };
 
 async function lazySigner(db: PanduDb, input: ReportInput): Promise<ReportOutcome> {
-  const [{ signDashboardReport }, { loadPdfFonts }, { downloadBlob: save }] = await Promise.all([
+  const [{ signDashboardReport }, { loadPdfFonts }, { saveFile: save }] = await Promise.all([
     import('./sign-report'),
     import('../signing/pdf-fonts'),
-    import('./download'),
+    import('../../utils/export/download'),
   ]);
   return signDashboardReport(
     { db, fonts: loadPdfFonts, save: (bytes, fileName) => save(bytes, fileName, 'application/pdf') },
@@ -53,8 +53,7 @@ async function lazySigner(db: PanduDb, input: ReportInput): Promise<ReportOutcom
   );
 }
 
-const saveCsvFile = (text: string, fileName: string) =>
-  downloadBlob(text, fileName, 'text/csv;charset=utf-8');
+const saveCsvFile = (text: string, fileName: string) => saveFile(text, fileName, CSV_MIME);
 
 export function ExportSection(props: ExportSectionProps) {
   const { lang, summary } = props;
@@ -63,10 +62,10 @@ export function ExportSection(props: ExportSectionProps) {
   const d = (key: DashboardKey, params?: Record<string, string | number>) => tDashboard(lang, key, params);
 
   function csv() {
-    const text = toCsv(
+    const text = toCsv([
       csvHeader(lang),
-      summary.rows.map((p) => csvRow(lang, p, props.portalName, props.officerName)),
-    );
+      ...summary.rows.map((p) => csvRow(lang, p, props.portalName, props.officerName)),
+    ]);
     const file = datedFileName(d('dash.csvFile'), props.today, 'csv');
     (props.saveCsv ?? saveCsvFile)(text, file);
     setShown({ kind: 'csv', file, count: summary.rows.length });

@@ -3,11 +3,11 @@
  * say the same: the SLA in working days, the region's name, the stage, the CSV's columns.
  */
 import { findRegion, type WorkMode } from '../../machines';
+import type { Cell } from '../../utils/export/csv';
 import { type Language, pick, t } from '../../utils/i18n';
 import { type DashboardKey, tDashboard } from '../../utils/i18n/dashboard';
 import { MODE_KEYS, SLA_KEYS } from '../case/format';
 import { permitName, stageLabel } from '../workspace/dashboard';
-import type { Cell } from './csv';
 import { dateInWords } from './dates';
 import { type DashboardFilters, FILTER_KEYS, type FilterKey, NO_OFFICER } from './filters';
 import type { PreparedRow } from './model';

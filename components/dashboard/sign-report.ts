@@ -14,13 +14,13 @@ import type { LocalizedText } from '../../machines';
 import { signingKey } from '../../utils/db/keys';
 import type { PanduDb } from '../../utils/db/schema';
 import { getSetting } from '../../utils/db/settings';
+import { datedFileName } from '../../utils/export/download';
 import { tDashboard } from '../../utils/i18n/dashboard';
 import { KeyError } from '../../utils/pdf/keys';
 import { statementFor } from '../../utils/pdf/produce';
 import { produceSignedReport } from '../../utils/pdf/report';
 import type { PdfFonts } from '../../utils/pdf/types';
 import { browserTime } from '../../utils/time/zoned';
-import { datedFileName } from './download';
 import { type ReportInput, reportDocument } from './report-content';
 
 export interface ReportDeps {

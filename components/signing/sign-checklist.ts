@@ -13,6 +13,7 @@ import { signingKey } from '../../utils/db/keys';
 import type { PanduDb } from '../../utils/db/schema';
 import { getSetting } from '../../utils/db/settings';
 import { thumbnailJpeg } from '../../utils/evidence/photo';
+import { saveFile } from '../../utils/export/download';
 import { pick } from '../../utils/i18n/core';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { CaseState } from '../../utils/messaging/protocol';
@@ -180,14 +181,5 @@ function reasonOf(error: unknown): LocalizedText {
 
 /** Saves bytes as a download through an anchor (no `downloads` permission needed). */
 export function downloadFile(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.hidden = true;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  // The download has started by then; the object URL is only needed until it has.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(bytes, fileName, 'application/pdf');
 }

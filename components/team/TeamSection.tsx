@@ -14,6 +14,7 @@ import { useLiveQuery } from '../../utils/db/live';
 import type { ImportVerdict, ReportInput } from '../../utils/db/reports';
 import type { PanduDb, ReportRow } from '../../utils/db/schema';
 import { getSetting } from '../../utils/db/settings';
+import { saveFile } from '../../utils/export/download';
 import { type Language, pick, t } from '../../utils/i18n';
 import { type TeamKey, tTeam } from '../../utils/i18n/team';
 import type { sendRequest } from '../../utils/messaging/client';
@@ -23,7 +24,6 @@ import { buildPayload, REFUSALS, REPORT_LIMITS } from '../../utils/team/report';
 import { browserTime } from '../../utils/time/zoned';
 import { formatDate, SLA_KEYS } from '../case/format';
 import { formatTime } from '../workspace/history';
-import { downloadJson } from './download';
 import type { ExportOutcome } from './export-report';
 import './team.css';
 
@@ -43,7 +43,7 @@ type Params = Record<string, string | number>;
 export function TeamSection({
   db,
   lang,
-  save = downloadJson,
+  save = (text: string, fileName: string) => saveFile(text, fileName, 'application/json'),
   now = () => new Date(),
   optionsUrl = 'options.html',
 }: TeamSectionProps) {

@@ -1,6 +1,5 @@
 /** Officer outputs against targets (today and Monday–Sunday) and the CSV builder. */
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, toCsv } from '../../../../components/dashboard/csv';
 import { csvHeader, csvRow } from '../../../../components/dashboard/labels';
 import { prepareRows } from '../../../../components/dashboard/model';
 import {
@@ -11,6 +10,7 @@ import {
   weekRange,
 } from '../../../../components/dashboard/outputs';
 import { createCalendar } from '../../../../machines';
+import { CSV_BOM as BOM, csvCell as csvField, toCsv } from '../../../../utils/export/csv';
 
 const NIP = '198507142010012003';
 const event = (officer: string | null, at: string, type: string, caseId = 'c1') => ({
@@ -95,13 +95,11 @@ describe('CSV', () => {
   });
 
   it('starts with a BOM, has a header and ends every line with CRLF', () => {
-    const text = toCsv(
+    const text = toCsv([
       ['A', 'B'],
-      [
-        ['1', 2],
-        ['x,y', null],
-      ],
-    );
+      ['1', 2],
+      ['x,y', null],
+    ]);
     expect(text.startsWith(BOM)).toBe(true);
     expect(text).toBe(`${BOM}A,B\r\n1,2\r\n"x,y",\r\n`);
   });
@@ -142,7 +140,8 @@ describe('CSV', () => {
       'Region',
       'Updated',
     ]);
-    const line = toCsv(csvHeader('id'), [
+    const line = toCsv([
+      csvHeader('id'),
       csvRow(
         'id',
         p,
