@@ -3,6 +3,7 @@
  * languages. Views import their own catalog, never this file.
  */
 import type { Catalog } from './core';
+import * as badges from './badges';
 import * as field from './field';
 import * as messages from './messages';
 import * as options from './options';
@@ -11,6 +12,7 @@ import * as verify from './verify';
 import * as workspace from './workspace';
 
 export const ALL_CATALOGS: Record<string, Catalog<string>> = {
+  badges,
   field,
   messages,
   options,
