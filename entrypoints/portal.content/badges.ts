@@ -6,6 +6,11 @@
  * here rows are read, sent and drawn in chunks so no task runs long, and a MutationObserver
  * badges rows the portal adds, re-sorts or changes without a rescan (each row remembers what
  * was read from it). Nothing here throws into the page.
+ *
+ * A long list is drawn hidden and shown in one go: any change inside a table of thousands of
+ * rows makes the browser lay out the whole table again (hundreds of ms on a 5,000-row list),
+ * so badges drawn visibly frame by frame would cost one such layout per frame. Drawn hidden,
+ * the hosts cost no layout until the single reveal.
  */
 import { ICONS } from '../../components/case/ModeBadge';
 import type { BadgeView } from '../../utils/badges/present';
@@ -20,7 +25,9 @@ import css from './badges.css?inline';
 const TAG = 'pandu-izin-badge';
 /** Rows read and sent per task, and badges drawn per frame: small enough to stay well under 50 ms. */
 export const READ_BUDGET = 100;
-export const WRITE_BUDGET = 40;
+export const WRITE_BUDGET = 100;
+/** Lists with more rows than this at first sight are drawn hidden, then shown at once. */
+export const STAGE_ROWS = 200;
 
 type Reader = ReturnType<typeof listRowReader>;
 
@@ -42,6 +49,17 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
   const readKey = new WeakMap<Element, string>();
   const readers = new WeakMap<Element, Reader>();
   const views = new WeakMap<Element, BadgeView>();
+  let staged: HTMLElement[] | null = null;
+
+  /** Shows every badge drawn hidden, in one frame, once nothing is left to read or draw. */
+  const settle = () => {
+    if (!staged || !reads.idle || writes.size > 0) return;
+    const hosts = staged;
+    staged = null;
+    frame(() => {
+      for (const host of hosts) host.style.removeProperty('display');
+    });
+  };
 
   const readerFor = (row: Element): Reader | null => {
     const table = row.closest('table');
@@ -66,6 +84,7 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
           warn(err);
         }
       }
+      settle();
     },
   });
 
@@ -81,30 +100,39 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     next: later,
     onError: warn,
     async work(chunk) {
-      const asked: [Element, ListRow, string][] = [];
-      for (const row of chunk) {
-        if (stopped || !row.isConnected) continue;
-        const listed = readerFor(row)?.(row) ?? null;
-        if (!listed) continue;
-        const key = Object.values(listed).join('\u0001');
-        if (readKey.get(row) === key && hostOf(row)) continue;
-        readKey.set(row, key);
-        asked.push([row, listed, key]);
+      try {
+        await readAndAsk(chunk);
+      } finally {
+        // After this chunk's turn has ended (its queue state updated).
+        later(settle);
       }
-      if (asked.length === 0 || stopped) return;
-      const answer = await sendRequest('list.badges', {
-        adapterId: adapter.id,
-        rows: asked.map((a) => a[1]),
-      });
-      if (!answer.ok || stopped) return;
-      // A row changed again while we asked is already queued with its new text.
-      const ready: [Element, BadgeView | null][] = [];
-      asked.forEach(([row, , key], i) => {
-        if (readKey.get(row) === key) ready.push([row, answer.data.badges[i] ?? null]);
-      });
-      writes.add(ready);
     },
   });
+
+  async function readAndAsk(chunk: Element[]) {
+    const asked: [Element, ListRow, string][] = [];
+    for (const row of chunk) {
+      if (stopped || !row.isConnected) continue;
+      const listed = readerFor(row)?.(row) ?? null;
+      if (!listed) continue;
+      const key = Object.values(listed).join('\u0001');
+      if (readKey.get(row) === key && hostOf(row)) continue;
+      readKey.set(row, key);
+      asked.push([row, listed, key]);
+    }
+    if (asked.length === 0 || stopped) return;
+    const answer = await sendRequest('list.badges', {
+      adapterId: adapter.id,
+      rows: asked.map((a) => a[1]),
+    });
+    if (!answer.ok || stopped) return;
+    // A row changed again while we asked is already queued with its new text.
+    const ready: [Element, BadgeView | null][] = [];
+    asked.forEach(([row, , key], i) => {
+      if (readKey.get(row) === key) ready.push([row, answer.data.badges[i] ?? null]);
+    });
+    writes.add(ready);
+  }
 
   const hostOf = (row: Element) => row.querySelector(TAG);
 
@@ -116,7 +144,11 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
       const cell = row.children[reader?.statusColumn ?? row.children.length - 1] ?? row.lastElementChild;
       if (!cell) return;
       host = document.createElement(TAG);
-      host.attachShadow({ mode: 'open' });
+      adoptStyle(host.attachShadow({ mode: 'open' }));
+      if (staged) {
+        (host as HTMLElement).style.display = 'none';
+        staged.push(host as HTMLElement);
+      }
       cell.append(host);
     }
     views.set(host, view);
@@ -149,8 +181,8 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     tip.id = 'tip';
     tip.setAttribute('role', 'tooltip');
     for (const line of view.explain) tip.append(el('span', 'l', line[lang]));
-    const style = el('style', '', css);
-    root.replaceChildren(style, badge, tip);
+    if (root.adoptedStyleSheets.length) root.replaceChildren(badge, tip);
+    else root.replaceChildren(el('style', '', css), badge, tip);
   }
 
   const observer = new MutationObserver((records) => {
@@ -171,6 +203,8 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
           else for (const inner of node.querySelectorAll(selector)) rows.add(inner);
         }
       }
+      // A list the portal renders late (an SPA) in one go is drawn hidden too.
+      if (rows.size > STAGE_ROWS && !staged) staged = [];
       if (rows.size) reads.add(rows);
     } catch (err) {
       warn(err);
@@ -183,7 +217,9 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
       subtree: true,
       characterData: true,
     });
-    reads.add(document.querySelectorAll(selector));
+    const rows = document.querySelectorAll(selector);
+    if (rows.length > STAGE_ROWS) staged = [];
+    reads.add(rows);
   } catch (err) {
     warn(err);
   }
@@ -203,6 +239,21 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
       rerender.clear();
     },
   };
+}
+
+let sheet: CSSStyleSheet | null | undefined;
+
+/** One constructed style sheet shared by every badge; a <style> per badge where that is refused. */
+function adoptStyle(root: ShadowRoot) {
+  try {
+    if (sheet === undefined) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    if (sheet) root.adoptedStyleSheets = [sheet];
+  } catch {
+    sheet = null;
+  }
 }
 
 function icon(path: string) {

@@ -93,3 +93,11 @@ export function ossFiveItemCases(today: string): [string, string, string, string
   if (!a || !b || !c || !d) throw new Error(`the demo data has ${ids.length} OSS five-item cases, not 4`);
   return [a, b, c, d];
 }
+
+/**
+ * badges.spec works on synthetic rows only (`?n=BADGE_ROWS` on each list; no other spec opens
+ * synthetic cases), and records one in-process synthetic SiCantik case of that list (ticking
+ * its first item) to see the progress of a known case. Its scale test opens `?n=BADGE_SCALE_ROWS`.
+ */
+export const BADGE_ROWS = 60;
+export const BADGE_SCALE_ROWS = 5000;

@@ -9,6 +9,8 @@ export interface Scheduler<T> {
   clear(): void;
   /** Items waiting (not counting the chunk in progress). */
   readonly size: number;
+  /** Nothing waiting and no chunk in progress. */
+  readonly idle: boolean;
 }
 
 export interface SchedulerOptions<T> {
@@ -56,6 +58,9 @@ export function createScheduler<T>({ budget, work, next, onError }: SchedulerOpt
     },
     get size() {
       return queue.length;
+    },
+    get idle() {
+      return !busy && queue.length === 0;
     },
   };
 }
