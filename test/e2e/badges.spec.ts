@@ -313,6 +313,18 @@ test('a badge is reached with the keyboard and explains itself on focus; the lis
     await expect(badge).toHaveAccessibleName(new RegExp(`^Status Pandu Izin ${row.id}: ${want?.stage}`));
     await expect(badge).toHaveAccessibleDescription(/Tahap: /);
     expect(await seriousViolations(page, 'table#tabel-perizinan')).toEqual([]);
+
+    // The language switch reaches the list: the badge follows without a reload.
+    const options = new OptionsPage(await page.context().newPage(), extensionId);
+    try {
+      await options.goto();
+      await options.send('prefs.set', { language: 'en' });
+      await expect(badge.locator('[data-kind=stage]')).toHaveText(stage?.shortName.en ?? '');
+      await expect(badge).toHaveAccessibleName(new RegExp(`^Pandu Izin status ${row.id}: `));
+    } finally {
+      await options.send('prefs.set', { language: 'id' });
+      await options.page.close();
+    }
   } finally {
     await restoreOfficer(page, extensionId, before);
   }

@@ -169,13 +169,23 @@ export function createHost(options: HostOptions) {
     );
   }
 
-  /** Tells every tab showing a case that the language or dock side changed. */
+  /**
+   * Tabs that asked for list badges: told when the language changes, like tabs showing a case.
+   * Best effort, in memory only: after a worker restart a list follows the language on reload.
+   */
+  const listTabs = new Set<number>();
+
+  /** Tells every tab showing a case or a badged list that the language or dock side changed. */
   async function broadcastPrefs(current: Prefs): Promise<void> {
     const views = await db.views.toArray();
+    const tabs = new Set([...views.map((view) => view.tabId), ...listTabs]);
     await Promise.all(
-      views.map((view) =>
-        options.push(view.tabId, { type: 'prefs.changed', prefs: current }).catch(() => false),
-      ),
+      [...tabs].map(async (tabId) => {
+        const delivered = await options
+          .push(tabId, { type: 'prefs.changed', prefs: current })
+          .catch(() => false);
+        if (!delivered) listTabs.delete(tabId);
+      }),
     );
   }
 
@@ -238,9 +248,11 @@ export function createHost(options: HostOptions) {
       return { ...shown, case: state } satisfies PageView;
     },
 
-    async 'list.badges'({ adapterId, rows }) {
+    async 'list.badges'({ adapterId, rows }, { kind, sender }) {
       const adapter = (await enabledAdapters()).find((a) => a.id === adapterId);
       if (!adapter) throw unknownAdapter(adapterId);
+      const tabId = tabOf(sender);
+      if (kind === 'content-script' && tabId !== undefined) listTabs.add(tabId);
       const officer = await getSetting(db, 'officer');
       const fallbackRegion = REGIONS.find((r) => r.code === officer?.region) ?? null;
       const at = now();

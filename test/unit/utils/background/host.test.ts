@@ -524,6 +524,20 @@ describe('list badges', () => {
     ]);
   });
 
+  it('tells a badged list tab when the language changes, and forgets it once it stops listening', async () => {
+    let listening = true;
+    const { send, pushed } = setup({ deliver: (tabId) => tabId !== 7 || listening });
+    await send('list.badges', { adapterId: 'oss-rba', rows: [listRow('I-9')] }, listTab(7));
+    await send('prefs.set', { language: 'en' }, extensionPage);
+    expect(pushed).toEqual([
+      { tabId: 7, message: { type: 'prefs.changed', prefs: { language: 'en', dock: 'right' } } },
+    ]);
+    listening = false;
+    await send('prefs.set', { language: 'id' }, extensionPage);
+    await send('prefs.set', { language: 'en' }, extensionPage);
+    expect(pushed.filter((p) => p.tabId === 7)).toHaveLength(2);
+  });
+
   it("assesses the modes of unrecorded rows in the officer's province", async () => {
     const { send } = setup();
     await send(
