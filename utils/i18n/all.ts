@@ -2,8 +2,9 @@
  * Every catalog by name, for the tests that check keys and placeholders agree across
  * languages. Views import their own catalog, never this file.
  */
-import type { Catalog } from './core';
+
 import * as badges from './badges';
+import type { Catalog } from './core';
 import * as field from './field';
 import * as messages from './messages';
 import * as options from './options';
