@@ -29,7 +29,7 @@ import type {
 import { Refusal } from '../messaging/protocol';
 import type { Handlers, SenderKind } from '../messaging/router';
 import { BUILTIN_IDS } from '../portals/builtin';
-import { mapStatus } from '../portals/recognise';
+import { adapterCovers, mapStatus } from '../portals/recognise';
 import type { PortalAdapter, RecognisedPage } from '../portals/types';
 import {
   type AdapterEntry,
@@ -251,6 +251,10 @@ export function createHost(options: HostOptions) {
     async 'list.badges'({ adapterId, rows }, { kind, sender }) {
       const adapter = (await enabledAdapters()).find((a) => a.id === adapterId);
       if (!adapter) throw unknownAdapter(adapterId);
+      // A page asks only with an adapter that covers it.
+      if (kind === 'content-script' && !adapterCovers(adapter, sender.url ?? '', demo)) {
+        throw unknownAdapter(adapterId);
+      }
       const tabId = tabOf(sender);
       if (kind === 'content-script' && tabId !== undefined) listTabs.add(tabId);
       const officer = await getSetting(db, 'officer');

@@ -564,6 +564,10 @@ describe('list badges', () => {
       ok: false,
       error: { code: 'unknown-adapter' },
     });
+    // An adapter for another portal than the asking page's.
+    expect(
+      await send('list.badges', { adapterId: 'sicantik', rows: [listRow('I-1')] }, listTab(7)),
+    ).toMatchObject({ ok: false, error: { code: 'unknown-adapter' } });
     const bad = [
       { adapterId: 'oss-rba', rows: [] },
       { adapterId: 'oss-rba', rows: [{ ...listRow('I-1'), applicant: 'x' }] },
