@@ -125,7 +125,11 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
       adapterId: adapter.id,
       rows: asked.map((a) => a[1]),
     });
-    if (!answer.ok || stopped) return;
+    if (!answer.ok || stopped) {
+      // Not drawn: the row is asked again when it next changes.
+      for (const [row] of asked) readKey.delete(row);
+      return;
+    }
     // A row changed again while we asked is already queued with its new text.
     const ready: [Element, BadgeView | null][] = [];
     asked.forEach(([row, , key], i) => {
