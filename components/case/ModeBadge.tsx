@@ -7,7 +7,7 @@ import { type Language, t } from '../../utils/i18n';
 import { MODE_KEYS } from './format';
 
 // 16×16 outline icons: a globe (anywhere), a building (office), a map pin (on site).
-const ICONS: Record<WorkMode, string> = {
+export const ICONS: Record<WorkMode, string> = {
   remote:
     'M8 1.5a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zM1.5 8h13M8 1.5c2.2 2.4 2.2 10.6 0 13M8 1.5c-2.2 2.4-2.2 10.6 0 13',
   office: 'M2.5 14.5v-12h7v12M9.5 6.5h4v8M1 14.5h14M4.5 5h2M4.5 8h2M4.5 11h2M11 9h1M11 12h1',

@@ -21,6 +21,7 @@ import { createCaseController, type PanelState } from '../../utils/overlay/case-
 import { portalMatches } from '../../utils/portals/origins';
 import { pageKindByPath } from '../../utils/portals/recognise';
 import { followPage, waitForRecognition } from '../../utils/portals/wait';
+import { type ListBadges, startListBadges } from './badges';
 import css from './style.css?inline';
 
 /** Set in the content script's isolated world: a second injection (static + registered) stays idle. */
@@ -44,6 +45,7 @@ export default defineContentScript({
     let setup: PageSetup | null = null;
     let prefs: Prefs = { language: 'id', dock: 'right' };
     let panel: PanelState = { view: null, error: null, busy: false };
+    let badges: ListBadges | null = null;
 
     const draw = () => {
       if (!container) return;
@@ -100,8 +102,15 @@ export default defineContentScript({
         setup = answer.data;
         prefs = answer.data.prefs;
       }
+      // A case list gets badges; they follow the list through its own pages and sorting.
+      const list = setup.adapters.find((a) => pageKindByPath(a, url.pathname) === 'case-list');
+      if (badges && badges.adapterId !== list?.id) {
+        badges.stop();
+        badges = null;
+      }
+      if (list && !badges) badges = startListBadges(list, prefs.language);
       const adapter = setup.adapters.find((a) => pageKindByPath(a, url.pathname) === 'case-detail');
-      // Unrecognised pages (and, until the list badges land, list pages) get nothing.
+      // Unrecognised pages get nothing.
       if (!adapter) return;
       const page = await waitForRecognition(document, adapter, { signal: current.signal });
       if (!page || !live()) return;
@@ -138,6 +147,7 @@ export default defineContentScript({
       const prefsChanged = asPrefsChanged(message);
       if (prefsChanged) {
         prefs = prefsChanged.prefs;
+        badges?.setLanguage(prefs.language);
         draw();
         return Promise.resolve(true);
       }
@@ -146,6 +156,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onPush);
     ctx.onInvalidated(() => {
       run?.abort();
+      badges?.stop();
       browser.runtime.onMessage.removeListener(onPush);
     });
     ctx.addEventListener(window, 'wxt:locationchange', (event) => safeRefresh(event.newUrl));

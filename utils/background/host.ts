@@ -3,7 +3,16 @@
  * messages (MV3 stops idle workers): every answer comes from the message and the database,
  * and a write is acknowledged only after its transaction committed.
  */
-import type { Engine, LocalizedText } from '../../machines';
+import {
+  type CaseView,
+  createCalendar,
+  type Engine,
+  type LocalizedText,
+  localDate,
+  REGIONS,
+} from '../../machines';
+import { type BadgeCache, computeBadge, createBadgeCache } from '../badges/compute';
+import { presentBadge } from '../badges/present';
 import { exportBackup, importBackup } from '../db/backup';
 import type { CaseRepository, StoreError } from '../db/cases';
 import type { CaseRow, PanduDb } from '../db/schema';
@@ -20,7 +29,7 @@ import type {
 import { Refusal } from '../messaging/protocol';
 import type { Handlers, SenderKind } from '../messaging/router';
 import { BUILTIN_IDS } from '../portals/builtin';
-import { mapStatus } from '../portals/recognise';
+import { adapterCovers, mapStatus } from '../portals/recognise';
 import type { PortalAdapter, RecognisedPage } from '../portals/types';
 import {
   type AdapterEntry,
@@ -32,7 +41,7 @@ import {
   setAdapterEnabled,
   syncContentScripts,
 } from './adapters';
-import { interpretPage } from './interpret';
+import { interpretPage, matchRegion } from './interpret';
 
 export interface HostOptions {
   db: PanduDb;
@@ -160,13 +169,23 @@ export function createHost(options: HostOptions) {
     );
   }
 
-  /** Tells every tab showing a case that the language or dock side changed. */
+  /**
+   * Tabs that asked for list badges: told when the language changes, like tabs showing a case.
+   * Best effort, in memory only: after a worker restart a list follows the language on reload.
+   */
+  const listTabs = new Set<number>();
+
+  /** Tells every tab showing a case or a badged list that the language or dock side changed. */
   async function broadcastPrefs(current: Prefs): Promise<void> {
     const views = await db.views.toArray();
+    const tabs = new Set([...views.map((view) => view.tabId), ...listTabs]);
     await Promise.all(
-      views.map((view) =>
-        options.push(view.tabId, { type: 'prefs.changed', prefs: current }).catch(() => false),
-      ),
+      [...tabs].map(async (tabId) => {
+        const delivered = await options
+          .push(tabId, { type: 'prefs.changed', prefs: current })
+          .catch(() => false);
+        if (!delivered) listTabs.delete(tabId);
+      }),
     );
   }
 
@@ -177,6 +196,14 @@ export function createHost(options: HostOptions) {
   }
 
   const tabOf = (sender: { tab?: { id?: number } }) => sender.tab?.id;
+
+  // A memo of catalog and calendar answers for list badges (not state: losing it costs only
+  // time); started afresh each day, since modes and deadlines depend on the date.
+  let badgeCache: { today: string; cache: BadgeCache } | null = null;
+  const cacheFor = (today: string) => {
+    if (badgeCache?.today !== today) badgeCache = { today, cache: createBadgeCache() };
+    return badgeCache.cache;
+  };
 
   const handlers: Handlers = {
     async 'page.setup'({ url }) {
@@ -219,6 +246,38 @@ export function createHost(options: HostOptions) {
       const state = stateOf(row);
       if (row.seq !== opened.value.row.seq) await broadcast(state).catch(() => undefined);
       return { ...shown, case: state } satisfies PageView;
+    },
+
+    async 'list.badges'({ adapterId, rows }, { kind, sender }) {
+      const adapter = (await enabledAdapters()).find((a) => a.id === adapterId);
+      if (!adapter) throw unknownAdapter(adapterId);
+      // A page asks only with an adapter that covers it.
+      if (kind === 'content-script' && !adapterCovers(adapter, sender.url ?? '', demo)) {
+        throw unknownAdapter(adapterId);
+      }
+      const tabId = tabOf(sender);
+      if (kind === 'content-script' && tabId !== undefined) listTabs.add(tabId);
+      const officer = await getSetting(db, 'officer');
+      const fallbackRegion = REGIONS.find((r) => r.code === officer?.region) ?? null;
+      const at = now();
+      const today = localDate(at, fallbackRegion?.utcOffsetHours ?? 7);
+      const stored = await db.cases.bulkGet(rows.map((r) => `${adapter.id}:${r.caseRef}`));
+      const known = new Map<string, CaseView>();
+      for (const row of stored) {
+        if (!row) continue;
+        const viewed = repo.view(row, at);
+        if (viewed.ok) known.set(row.caseRef, viewed.value);
+      }
+      const input = {
+        adapter,
+        known,
+        fallbackRegion,
+        regionOf: (label: string) => matchRegion(label),
+        today,
+        calendar: createCalendar(),
+        cache: cacheFor(today),
+      };
+      return { badges: rows.map((row) => presentBadge(computeBadge(row, input))) };
     },
 
     async 'prefs.set'(patch) {

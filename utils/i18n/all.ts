@@ -3,6 +3,7 @@
  * languages. Views import their own catalog, never this file.
  */
 import * as activityMap from './activity-map';
+import * as badges from './badges';
 import type { Catalog } from './core';
 import * as dashboard from './dashboard';
 import * as field from './field';
@@ -15,6 +16,7 @@ import * as workspace from './workspace';
 
 export const ALL_CATALOGS: Record<string, Catalog<string>> = {
   activityMap,
+  badges,
   dashboard,
   field,
   messages,

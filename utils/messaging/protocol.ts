@@ -16,6 +16,7 @@ import {
 } from '../../machines';
 import type { AdapterEntry } from '../background/adapters';
 import type { PageMeaning } from '../background/interpret';
+import type { BadgeView } from '../badges/present';
 import type { BackupErrorCode, ImportCounts } from '../db/backup';
 import type { StoreErrorCode } from '../db/cases';
 import type { SettingKey } from '../db/settings';
@@ -85,6 +86,18 @@ export const recognisedPageSchema = v.strictObject({
   missing: v.pipe(v.array(v.picklist(PAGE_FIELDS)), v.maxLength(PAGE_FIELDS.length)),
 });
 
+/** Most list rows one `list.badges` message carries (a content script sends longer lists in batches). */
+export const MAX_BADGE_ROWS = 500;
+
+/** One case-list row as read (utils/portals/types.ts ListRow). */
+export const listRowSchema = v.strictObject({
+  caseRef: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  permitLabel: nullableText,
+  receivedLabel: nullableText,
+  statusLabel: nullableText,
+  regionLabel: nullableText,
+});
+
 const prefsPatchSchema = v.strictObject({
   language: v.optional(v.picklist(['id', 'en'])),
   dock: v.optional(v.picklist(['left', 'right'])),
@@ -108,6 +121,14 @@ export const MESSAGES = {
   },
   /** A content script recognised a case page: open or find its case, answer with the page view. */
   'page.recognised': { contentScript: true, payload: recognisedPageSchema },
+  /** A content script read rows of a case list: the badge of each (stage, modes, SLA, progress), in row order. */
+  'list.badges': {
+    contentScript: true,
+    payload: v.strictObject({
+      adapterId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+      rows: v.pipe(v.array(listRowSchema), v.minLength(1), v.maxLength(MAX_BADGE_ROWS)),
+    }),
+  },
   /** Read the case (a content script: only the case on its own page). */
   'case.view': { contentScript: true, payload: v.strictObject({ caseId }) },
   /** Act on a case (a content script: only the case on its own page). */
@@ -165,6 +186,7 @@ export interface Responses {
   'adapters.delete': { deleted: true };
   'adapters.sync': { adapters: AdapterEntry[] };
   'page.recognised': PageView;
+  'list.badges': { badges: BadgeView[] };
   'case.view': CaseState;
   'case.intent': { case: CaseState; duplicate: boolean; retries: number };
   'workspace.open': { opened: 'side-panel' | 'tab' };

@@ -289,6 +289,34 @@ function columnIndexes(
   return out;
 }
 
+/** Reads one row of a case list in `table` (columns found once, by header text); null without a case number. */
+export function listRowReader(
+  table: Element,
+  adapter: PortalAdapter,
+): ((row: Element) => ListRow | null) & { statusColumn?: number } {
+  const columns = adapter.pages.caseList?.columns ?? { caseRef: [] };
+  const index = columnIndexes(table, columns);
+  const cell = (row: Element, key: string): string | null => {
+    const i = index[key];
+    const el = i === undefined ? undefined : row.children[i];
+    return (el && textOf(el)) || null;
+  };
+  return Object.assign(
+    (row: Element): ListRow | null => {
+      const caseRef = cell(row, 'caseRef');
+      if (!caseRef) return null;
+      return {
+        caseRef,
+        permitLabel: cell(row, 'permit'),
+        receivedLabel: cell(row, 'received'),
+        statusLabel: cell(row, 'status'),
+        regionLabel: cell(row, 'region'),
+      };
+    },
+    { statusColumn: index.status },
+  );
+}
+
 /** The rows of a case-list page with their columns read by header text; rows without a case number are skipped. */
 export function readList(doc: ParentNode, adapter: PortalAdapter): ListRow[] {
   const list = adapter.pages.caseList;
@@ -296,26 +324,11 @@ export function readList(doc: ParentNode, adapter: PortalAdapter): ListRow[] {
   const rows = queryAll(doc, list.rows);
   const table = rows[0]?.closest('table');
   if (!table) return [];
-  const index = columnIndexes(table, list.columns);
-  if (index.caseRef === undefined) return [];
-  const cell = (row: Element, key: string): string | null => {
-    const i = index[key];
-    if (i === undefined) return null;
-    const el = row.children[i];
-    const text = el ? textOf(el) : '';
-    return text || null;
-  };
+  const read = listRowReader(table, adapter);
   const out: ListRow[] = [];
   for (const row of rows) {
-    const caseRef = cell(row, 'caseRef');
-    if (!caseRef) continue;
-    out.push({
-      caseRef,
-      permitLabel: cell(row, 'permit'),
-      receivedLabel: cell(row, 'received'),
-      statusLabel: cell(row, 'status'),
-      regionLabel: cell(row, 'region'),
-    });
+    const listed = read(row);
+    if (listed) out.push(listed);
   }
   return out;
 }

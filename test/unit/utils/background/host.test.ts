@@ -3,16 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../machines';
 import type { ScriptingApi } from '../../../../utils/background/adapters';
 import { createHost } from '../../../../utils/background/host';
+import type { BadgeView } from '../../../../utils/badges/present';
 import { createCaseRepository, indexer } from '../../../../utils/db/cases';
 import { openDb, type PanduDb } from '../../../../utils/db/schema';
 import { currentAuthor } from '../../../../utils/db/settings';
-import type {
-  CaseChanged,
-  CaseState,
-  PageSetup,
-  PageView,
-  PrefsChanged,
-  Result,
+import {
+  type CaseChanged,
+  type CaseState,
+  MAX_BADGE_ROWS,
+  type PageSetup,
+  type PageView,
+  type PrefsChanged,
+  type Result,
 } from '../../../../utils/messaging/protocol';
 
 import { createRouter, type Sender } from '../../../../utils/messaging/router';
@@ -482,5 +484,106 @@ describe('the background host', () => {
       extensionPage,
     );
     expect(list.ok && list.data.adapters.find((a) => a.id === 'sicantik')?.enabled).toBe(false);
+  });
+});
+
+describe('list badges', () => {
+  const listRow = (caseRef: string, statusLabel: string | null = 'Menunggu Verifikasi') => ({
+    caseRef,
+    permitLabel: 'Izin',
+    receivedLabel: '20 Nov 2026',
+    statusLabel,
+    regionLabel: null,
+  });
+  type Answer = { badges: BadgeView[] };
+  const listTab = (id: number) => tab(id, '/oss/perizinan');
+
+  it('answers a content script with one badge per row, in order: the recorded case with its progress, the others estimated', async () => {
+    const { send } = setup();
+    const state = await recognise(send, 3, 'I-1');
+    const answer = await send<Answer>(
+      'list.badges',
+      { adapterId: 'oss-rba', rows: [listRow('I-9'), listRow('I-1'), listRow('I-8', 'Terverifikasi')] },
+      listTab(7),
+    );
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    const [other, known, issued] = answer.data.badges;
+    expect(answer.data.badges.map((b) => b.caseRef)).toEqual(['I-9', 'I-1', 'I-8']);
+    // Recorded: its own stage (the first, not the row's) and checklist progress.
+    expect(known?.parts[0]?.text).toEqual(state.view.stage?.shortName);
+    const total = state.view.checklist.total;
+    expect(known?.parts.find((p) => p.kind === 'progress')?.text.id).toBe(`0/${total}`);
+    expect(known?.explain.at(-1)?.en).toBe('This case is recorded in Pandu Izin.');
+    // Not recorded, and no province set: the stage and an estimated SLA, no modes, and why.
+    expect(other?.parts.map((p) => p.kind)).toEqual(['stage', 'sla']);
+    expect(other?.explain.map((l) => l.en).join(' ')).toMatch(
+      /estimated.*Set your province on the Pandu Izin Options page/,
+    );
+    expect(issued?.parts).toEqual([
+      { kind: 'outcome', tone: 'issued', text: { id: 'Terbit', en: 'Issued' } },
+    ]);
+  });
+
+  it('tells a badged list tab when the language changes, and forgets it once it stops listening', async () => {
+    let listening = true;
+    const { send, pushed } = setup({ deliver: (tabId) => tabId !== 7 || listening });
+    await send('list.badges', { adapterId: 'oss-rba', rows: [listRow('I-9')] }, listTab(7));
+    await send('prefs.set', { language: 'en' }, extensionPage);
+    expect(pushed).toEqual([
+      { tabId: 7, message: { type: 'prefs.changed', prefs: { language: 'en', dock: 'right' } } },
+    ]);
+    listening = false;
+    await send('prefs.set', { language: 'id' }, extensionPage);
+    await send('prefs.set', { language: 'en' }, extensionPage);
+    expect(pushed.filter((p) => p.tabId === 7)).toHaveLength(2);
+  });
+
+  it("assesses the modes of unrecorded rows in the officer's province", async () => {
+    const { send } = setup();
+    await send(
+      'settings.set',
+      { key: 'officer', value: { name: 'A', nip: '', unit: '', role: 'officer', region: '31' } },
+      extensionPage,
+    );
+    const answer = await send<Answer>(
+      'list.badges',
+      { adapterId: 'oss-rba', rows: [listRow('I-9')] },
+      listTab(7),
+    );
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    const badge = answer.data.badges[0];
+    expect(badge?.parts.filter((p) => p.kind === 'mode').length).toBeGreaterThan(0);
+    expect(badge?.explain.map((l) => l.id).join(' ')).toMatch(/DKI Jakarta \(provinsi Anda di Opsi/);
+  });
+
+  it('refuses an unknown or switched-off adapter and malformed or oversized payloads', async () => {
+    const { send } = setup();
+    expect(
+      await send('list.badges', { adapterId: 'nope', rows: [listRow('I-1')] }, listTab(7)),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-adapter' },
+    });
+    // An adapter for another portal than the asking page's.
+    expect(
+      await send('list.badges', { adapterId: 'sicantik', rows: [listRow('I-1')] }, listTab(7)),
+    ).toMatchObject({ ok: false, error: { code: 'unknown-adapter' } });
+    const bad = [
+      { adapterId: 'oss-rba', rows: [] },
+      { adapterId: 'oss-rba', rows: [{ ...listRow('I-1'), applicant: 'x' }] },
+      { adapterId: 'oss-rba', rows: [{ ...listRow(''), caseRef: '' }] },
+      { adapterId: 'oss-rba', rows: [{ ...listRow('I-1'), statusLabel: 'x'.repeat(501) }] },
+      { adapterId: 'oss-rba', rows: Array.from({ length: MAX_BADGE_ROWS + 1 }, (_, i) => listRow(`I-${i}`)) },
+      { adapterId: 'oss-rba' },
+    ];
+    for (const payload of bad) {
+      expect(await send('list.badges', payload, listTab(7))).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-message' },
+      });
+    }
+    const full = Array.from({ length: MAX_BADGE_ROWS }, (_, i) => listRow(`I-${i}`));
+    const answer = await send<Answer>('list.badges', { adapterId: 'oss-rba', rows: full }, listTab(7));
+    expect(answer.ok && answer.data.badges.length).toBe(MAX_BADGE_ROWS);
   });
 });

@@ -33,6 +33,18 @@ const uuid = '7f0c3a56-2b1e-4c1a-9a55-0e7d0b0b5d11';
 const VALID: Record<MessageType, unknown> = {
   'page.setup': { url: 'http://127.0.0.1:4000/sicantik/permohonan/1' },
   'page.recognised': page,
+  'list.badges': {
+    adapterId: 'sicantik',
+    rows: [
+      {
+        caseRef: '0142',
+        permitLabel: 'IZIN REKLAME',
+        receivedLabel: '12/11/2026',
+        statusLabel: 'PEMERIKSAAN',
+        regionLabel: null,
+      },
+    ],
+  },
   'prefs.set': { language: 'en' },
   'adapters.list': {},
   'adapters.import': { text: '{}' },
@@ -91,6 +103,7 @@ describe('sender rules', () => {
     expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual([
       'case.intent',
       'case.view',
+      'list.badges',
       'page.recognised',
       'page.setup',
       'prefs.set',

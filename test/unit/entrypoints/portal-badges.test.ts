@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+/**
+ * The content script's list badges against a hand-made SiCantik-like list: one badge per row,
+ * rows added, changed and re-sorted by the "portal" are followed without asking again for rows
+ * that did not change, and our own badges do not count as page changes.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BadgeView } from '../../../utils/badges/present';
+import { BUILTIN_ADAPTERS } from '../../../utils/portals/builtin';
+import type { ListRow, PortalAdapter } from '../../../utils/portals/types';
+
+const asked: ListRow[][] = [];
+vi.mock('../../../utils/messaging/client', () => ({
+  sendRequest: vi.fn(async (_type: string, payload: { rows: ListRow[] }) => {
+    asked.push(payload.rows);
+    const badges: BadgeView[] = payload.rows.map((r) => ({
+      caseRef: r.caseRef,
+      parts: [{ kind: 'stage', text: { id: `Tahap ${r.statusLabel}`, en: `Stage ${r.statusLabel}` } }],
+      label: { id: `Status ${r.caseRef}`, en: `Status ${r.caseRef}` },
+      explain: [{ id: 'Penjelasan', en: 'Explanation' }],
+    }));
+    return { ok: true, data: { badges } };
+  }),
+}));
+
+const { startListBadges } = await import('../../../entrypoints/portal.content/badges');
+const sicantik = BUILTIN_ADAPTERS.find((a) => a.id === 'sicantik') as PortalAdapter;
+
+const row = (ref: string, status = 'PEMERIKSAAN') => {
+  const tr = document.createElement('tr');
+  for (const text of [ref, 'Siti', 'IZIN REKLAME', '12/11/2026', status]) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    tr.append(td);
+  }
+  return tr;
+};
+
+function table(refs: string[]) {
+  document.body.innerHTML = `<table id="tabel-permohonan"><thead><tr>${[
+    'No. Pendaftaran',
+    'Nama Pemohon',
+    'Jenis Izin',
+    'Tgl Terima Berkas',
+    'Status',
+  ]
+    .map((h) => `<th>${h}</th>`)
+    .join('')}</tr></thead><tbody></tbody></table>`;
+  const tbody = document.querySelector('tbody') as HTMLTableSectionElement;
+  tbody.append(...refs.map((r) => row(r)));
+  return tbody;
+}
+
+/** Rows and cells by query (happy-dom has no `rows` / `cells` collections). */
+const rowsOf = (tbody: Element) => [...tbody.querySelectorAll('tr')];
+const cell = (tr: Element, i: number) => tr.children[i] as HTMLElement;
+
+const settle = async () => {
+  for (let i = 0; i < 20; i += 1) await new Promise((r) => setTimeout(r, 5));
+};
+const badgeText = (tr: Element) =>
+  tr.querySelector('pandu-izin-badge')?.shadowRoot?.querySelector('[data-kind=stage]')?.textContent;
+
+describe('list badges in the content script', () => {
+  let stop: (() => void) | undefined;
+  beforeEach(() => {
+    asked.length = 0;
+  });
+  afterEach(() => stop?.());
+
+  it('puts one badge in each row’s status cell and asks once per row', async () => {
+    const tbody = table(['A', 'B', 'C']);
+    stop = startListBadges(sicantik, 'id').stop;
+    await settle();
+    expect(asked.flat().map((r) => r.caseRef)).toEqual(['A', 'B', 'C']);
+    for (const tr of rowsOf(tbody)) {
+      expect(tr.querySelectorAll('pandu-izin-badge')).toHaveLength(1);
+      expect(cell(tr, 4).querySelector('pandu-izin-badge')).not.toBeNull();
+      expect(badgeText(tr)).toBe('Tahap PEMERIKSAAN');
+    }
+    // Our badges are not in the cell's text: the portal's text reads the same.
+    expect(cell(rowsOf(tbody)[0] as Element, 4).textContent).toBe('PEMERIKSAAN');
+  });
+
+  it('follows added, changed and re-sorted rows without asking again for unchanged ones', async () => {
+    const tbody = table(['A', 'B']);
+    stop = startListBadges(sicantik, 'id').stop;
+    await settle();
+    asked.length = 0;
+
+    tbody.append(row('C'));
+    await settle();
+    expect(asked.flat().map((r) => r.caseRef)).toEqual(['C']);
+
+    // Re-sorted: the same rows moved; nothing is asked, nothing duplicated.
+    asked.length = 0;
+    tbody.append(...rowsOf(tbody).reverse());
+    await settle();
+    expect(asked).toEqual([]);
+    expect(document.querySelectorAll('pandu-izin-badge')).toHaveLength(3);
+
+    // The portal rewrites a status cell (our badge goes with it): the row is asked again.
+    const b = rowsOf(tbody)[1] as Element;
+    cell(b, 4).textContent = 'Sedang Diproses';
+    await settle();
+    expect(asked.flat().map((r) => [r.caseRef, r.statusLabel])).toEqual([['B', 'Sedang Diproses']]);
+    expect(badgeText(b)).toBe('Tahap Sedang Diproses');
+    expect(b.querySelectorAll('pandu-izin-badge')).toHaveLength(1);
+  });
+
+  it('switches language in place and stops following after stop()', async () => {
+    const tbody = table(['A']);
+    const badges = startListBadges(sicantik, 'id');
+    await settle();
+    badges.setLanguage('en');
+    await settle();
+    expect(badgeText(rowsOf(tbody)[0] as Element)).toBe('Stage PEMERIKSAAN');
+    badges.stop();
+    asked.length = 0;
+    tbody.append(row('Z'));
+    await settle();
+    expect(asked).toEqual([]);
+  });
+});
