@@ -10,9 +10,12 @@ import { BUILTIN_ADAPTERS } from '../../../utils/portals/builtin';
 import type { ListRow, PortalAdapter } from '../../../utils/portals/types';
 
 const asked: ListRow[][] = [];
+/** While set, answers wait for it (a slow background). */
+const gate: { hold: Promise<void> | null } = { hold: null };
 vi.mock('../../../utils/messaging/client', () => ({
   sendRequest: vi.fn(async (_type: string, payload: { rows: ListRow[] }) => {
     asked.push(payload.rows);
+    if (gate.hold) await gate.hold;
     const badges: BadgeView[] = payload.rows.map((r) => ({
       caseRef: r.caseRef,
       parts: [{ kind: 'stage', text: { id: `Tahap ${r.statusLabel}`, en: `Stage ${r.statusLabel}` } }],
@@ -106,6 +109,49 @@ describe('list badges in the content script', () => {
     expect(asked.flat().map((r) => [r.caseRef, r.statusLabel])).toEqual([['B', 'Sedang Diproses']]);
     expect(badgeText(b)).toBe('Tahap Sedang Diproses');
     expect(b.querySelectorAll('pandu-izin-badge')).toHaveLength(1);
+  });
+
+  it('builds a long list’s badges off the page and inserts them all at once, in the language of that moment', async () => {
+    const refs = Array.from({ length: 250 }, (_, i) => `R${i}`);
+    const tbody = table(refs);
+    const hold = () => {
+      let release = () => {};
+      gate.hold = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return release;
+    };
+    const releaseFirst = hold();
+    const badges = startListBadges(sicantik, 'id');
+    stop = badges.stop;
+    await settle();
+    // The first chunk is being asked for; nothing is in the table yet.
+    expect(asked.flat()).toHaveLength(100);
+    expect(document.querySelectorAll('pandu-izin-badge')).toHaveLength(0);
+    const releaseSecond = hold();
+    releaseFirst();
+    await settle();
+    // The first chunk's badges are built, the second chunk is being asked for: still nothing shown.
+    expect(asked.flat()).toHaveLength(200);
+    expect(document.querySelectorAll('pandu-izin-badge')).toHaveLength(0);
+    // Now the portal re-renders a built row's status cell with the same text, and the officer
+    // switches language.
+    const first = rowsOf(tbody)[0] as Element;
+    const fresh = document.createElement('td');
+    fresh.textContent = 'PEMERIKSAAN';
+    first.replaceChild(fresh, cell(first, 4));
+    badges.setLanguage('en');
+    gate.hold = null;
+    releaseSecond();
+    await settle();
+    await settle();
+    const rows = rowsOf(tbody);
+    expect(rows.every((tr) => tr.querySelectorAll('pandu-izin-badge').length === 1)).toBe(true);
+    expect(badgeText(rows[249] as Element)).toBe('Stage PEMERIKSAAN');
+    // The re-rendered row was asked again and badged in its new cell.
+    expect(cell(first, 4).querySelector('pandu-izin-badge')).not.toBeNull();
+    expect(asked.flat().filter((r) => r.caseRef === 'R0')).toHaveLength(2);
+    expect(new Set(asked.flat().map((r) => r.caseRef)).size).toBe(250);
   });
 
   it('switches language in place and stops following after stop()', async () => {
