@@ -83,7 +83,7 @@ export async function runTour(input: TourInput): Promise<TourSummary> {
         await page
           .locator('table tbody tr')
           .filter({ has: page.locator('td:nth-child(6)', { hasText: /^Sertifikat Standar$/ }) })
-          .filter({ has: page.locator('td:nth-child(8)', { hasText: /^Verifikasi Teknis$/ }) })
+          .filter({ has: page.locator('td:nth-child(8) span.status', { hasText: /^Verifikasi Teknis$/ }) })
           .locator('a')
           .first()
           .click();
