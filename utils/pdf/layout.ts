@@ -25,7 +25,15 @@ import {
 import { CONTENT_FILE, verificationPayload } from './payload';
 import { qrPath } from './qr';
 import { ellipsize, wrapText, wrapTokens } from './text';
-import type { ChecklistDocument, ChecklistItem, EvidenceEntry, PdfFonts, SignatureBox } from './types';
+import type {
+  ChecklistDocument,
+  ChecklistItem,
+  EvidenceEntry,
+  Officer,
+  PdfFonts,
+  SignatureBox,
+  SignatureStatement,
+} from './types';
 
 type Lang = ChecklistDocument['language'];
 
@@ -245,37 +253,36 @@ const stageParams = (doc: ChecklistDocument) => ({
   name: doc.stage.name,
 });
 
-/** The document's sections, drawn in order onto a Flow. */
-class ChecklistWriter {
-  private readonly flow: Flow;
-  private readonly lang: Lang;
-  private readonly body: Style;
-  private readonly bodyBold: Style;
-  private readonly small: Style;
-  private readonly cell: Style;
-  private readonly cellBold: Style;
+/**
+ * What every signed document here shares, whatever its body: the flow of pages, the body
+ * styles, headings, label/value pairs, the officer's rows, what the signature means, the
+ * visible signature box and the page footers. The checklist and the dashboard's report
+ * (report.ts) extend it.
+ */
+export abstract class PageWriter {
+  protected readonly flow: Flow;
+  protected readonly body: Style;
+  protected readonly bodyBold: Style;
+  protected readonly small: Style;
 
   constructor(
-    private readonly pdf: PDFDocument,
-    private readonly doc: ChecklistDocument,
-    private readonly regular: Face,
-    private readonly bold: Face,
+    pdf: PDFDocument,
+    protected readonly lang: Lang,
+    protected readonly regular: Face,
+    protected readonly bold: Face,
+    running: string,
   ) {
-    this.lang = doc.language;
     this.body = { face: regular, size: 9, lineHeight: 12 };
     this.bodyBold = { face: bold, size: 9, lineHeight: 12 };
     this.small = { face: regular, size: 7.5, lineHeight: 9.5, color: MUTED };
-    this.cell = { face: regular, size: 8.5, lineHeight: 10.5 };
-    this.cellBold = { face: bold, size: 8.5, lineHeight: 10.5 };
-    const running = this.t('continued', { title: this.t('title'), caseRef: doc.caseRef });
     this.flow = new Flow(pdf, { text: regular.clean(running), style: this.small });
   }
 
-  private t(key: LabelKey, params?: Record<string, string | number>): string {
+  protected t(key: LabelKey, params?: Record<string, string | number>): string {
     return label(this.lang, key, params);
   }
 
-  private heading(text: string, size: number, gapAbove: number): void {
+  protected heading(text: string, size: number, gapAbove: number): void {
     const style: Style = { face: this.bold, size, lineHeight: size * 1.35 };
     const lines = this.bold.lines(text, size, WIDTH);
     // Keep a heading with at least a few lines of what follows it.
@@ -284,7 +291,7 @@ class ChecklistWriter {
   }
 
   /** Label / value pairs, the value wrapped beside its label; a pair is never split. */
-  private pairs(rows: [string, string][], x = MARGIN, width = WIDTH, labelWidth = 112): void {
+  protected pairs(rows: [string, string][], x = MARGIN, width = WIDTH, labelWidth = 112): void {
     const valueWidth = width - labelWidth;
     for (const [key, value] of rows) {
       const keyLines = this.bold.lines(key, this.body.size, labelWidth - 8);
@@ -300,6 +307,108 @@ class ChecklistWriter {
       });
       this.flow.y = top - count * this.body.lineHeight;
     }
+  }
+
+  /** The signing officer as label / value rows. */
+  protected officerRows(officer: Officer): [string, string][] {
+    return [
+      [this.t('officerName'), officer.name],
+      [this.t('nip'), officer.nip || '—'],
+      [this.t('role'), roleLabel(this.lang, officer.role)],
+      [this.t('unit'), officer.unit || '—'],
+    ];
+  }
+
+  /** What the signature is and is not, in plain words, wrapped to the page. */
+  protected statementLines(sig: SignatureStatement): string[] {
+    return [
+      ...this.regular.lines(
+        sig.kind === 'certified'
+          ? this.t('certifiedStatement', { issuer: sig.issuer ?? this.t('issuerUnknown') })
+          : this.t('uncertifiedStatement'),
+        8,
+        WIDTH,
+      ),
+      ...this.regular.lines(this.t('changeWarning'), 8, WIDTH),
+    ];
+  }
+
+  /** The box where the signature sits on the last page, from the current line down. */
+  protected signatureBoxAt(top: number): SignatureBox {
+    return {
+      pageIndex: this.flow.pages.length - 1,
+      x: MARGIN + WIDTH - SIGNATURE_WIDTH,
+      y: top - SIGNATURE_HEIGHT,
+      width: SIGNATURE_WIDTH,
+      height: SIGNATURE_HEIGHT,
+    };
+  }
+
+  /** What a reader sees where the signature sits, drawn as page content the widget covers. */
+  protected signatureAppearance(box: SignatureBox, sig: SignatureStatement): void {
+    const { flow } = this;
+    flow.page.drawRectangle({ ...box, borderColor: RULE, borderWidth: 0.6 });
+    const inner = box.width - 12;
+    const small: Style = { face: this.regular, size: 7, lineHeight: 9, color: MUTED };
+    const name: Style = { face: this.bold, size: 8.5, lineHeight: 11 };
+    const text: Style = { face: this.regular, size: 7.5, lineHeight: 9.5 };
+    const status =
+      sig.kind === 'certified'
+        ? this.t('certified', { issuer: sig.issuer ?? this.t('issuerUnknown') })
+        : this.t('uncertified');
+    const statusLines = this.regular.lines(status, text.size, inner);
+    const lines: [string, Style][] = [
+      [this.regular.line(this.t('signedBy'), small.size, inner), small],
+      [this.bold.line(sig.signerName, name.size, inner), name],
+      [this.regular.line(formatTimestamp(this.lang, sig.signedAt), text.size, inner), text],
+      [statusLines[0] ?? '', text],
+    ];
+    // Two lines hold any issuer's name; a longer one ends in "…".
+    if (statusLines.length > 1)
+      lines.push([this.regular.line(statusLines.slice(1).join(' '), text.size, inner), text]);
+    let y = box.y + box.height - 6;
+    for (const [line, style] of lines) {
+      flow.draw(line, box.x + 6, y, style);
+      y -= style.lineHeight;
+    }
+  }
+
+  /** "Pandu Izin · <what>" and "Halaman i dari n" on every page, once the page count is known. */
+  protected drawFooters(what: string): void {
+    const pages = this.flow.pages;
+    const { size } = this.small;
+    const left = this.regular.line(`Pandu Izin · ${what}`, size, WIDTH / 2);
+    pages.forEach((page, i) => {
+      const number = this.t('page', { page: i + 1, pages: pages.length });
+      const x = MARGIN + WIDTH - this.regular.width(number, size);
+      for (const [text, at] of [
+        [left, MARGIN],
+        [number, x],
+      ] as const) {
+        page.drawText(text, { x: at, y: FOOTER_Y, size, font: this.regular.font, color: MUTED });
+      }
+    });
+  }
+}
+
+/** The document's sections, drawn in order onto a Flow. */
+class ChecklistWriter extends PageWriter {
+  private readonly cell: Style;
+  private readonly cellBold: Style;
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly doc: ChecklistDocument,
+    regular: Face,
+    bold: Face,
+  ) {
+    const running = label(doc.language, 'continued', {
+      title: label(doc.language, 'title'),
+      caseRef: doc.caseRef,
+    });
+    super(pdf, doc.language, regular, bold, running);
+    this.cell = { face: regular, size: 8.5, lineHeight: 10.5 };
+    this.cellBold = { face: bold, size: 8.5, lineHeight: 10.5 };
   }
 
   header(): void {
@@ -539,26 +648,12 @@ class ChecklistWriter {
     const { flow, doc } = this;
     const sig = doc.signature;
     const leftWidth = WIDTH - SIGNATURE_WIDTH - 16;
-    const officerRows: [string, string][] = [
-      [this.t('officerName'), doc.officer.name],
-      [this.t('nip'), doc.officer.nip || '—'],
-      [this.t('role'), roleLabel(this.lang, doc.officer.role)],
-      [this.t('unit'), doc.officer.unit],
-    ];
+    const officerRows = this.officerRows(doc.officer);
     const officerLines = officerRows.reduce(
       (n, [, value]) => n + Math.max(1, this.regular.lines(value, this.body.size, leftWidth - 80).length),
       0,
     );
-    const statement = [
-      ...this.regular.lines(
-        sig.kind === 'certified'
-          ? this.t('certifiedStatement', { issuer: sig.issuer ?? this.t('issuerUnknown') })
-          : this.t('uncertifiedStatement'),
-        8,
-        WIDTH,
-      ),
-      ...this.regular.lines(this.t('changeWarning'), 8, WIDTH),
-    ];
+    const statement = this.statementLines(sig);
     const verifyWidth = WIDTH - QR_SIZE - 16;
     const verify = this.regular.lines(this.t('verifyText', { file: CONTENT_FILE }), 8, verifyWidth);
     const payloadStyle: Style = { face: this.regular, size: 6.5, lineHeight: 8, color: MUTED };
@@ -570,14 +665,8 @@ class ChecklistWriter {
     flow.y -= 16;
 
     const top = flow.y;
-    const box: SignatureBox = {
-      pageIndex: flow.pages.length - 1,
-      x: MARGIN + WIDTH - SIGNATURE_WIDTH,
-      y: top - SIGNATURE_HEIGHT,
-      width: SIGNATURE_WIDTH,
-      height: SIGNATURE_HEIGHT,
-    };
-    this.signatureAppearance(box);
+    const box = this.signatureBoxAt(top);
+    this.signatureAppearance(box, sig);
     flow.line(this.t('officer'), MARGIN, { face: this.bold, size: 10, lineHeight: 14 });
     this.pairs(officerRows, MARGIN, leftWidth, 80);
     flow.y = Math.min(flow.y, top - officerHeight) - 12;
@@ -599,36 +688,6 @@ class ChecklistWriter {
     return box;
   }
 
-  /** What a reader sees where the signature sits, drawn as page content the widget covers. */
-  private signatureAppearance(box: SignatureBox): void {
-    const { flow } = this;
-    const sig = this.doc.signature;
-    flow.page.drawRectangle({ ...box, borderColor: RULE, borderWidth: 0.6 });
-    const inner = box.width - 12;
-    const small: Style = { face: this.regular, size: 7, lineHeight: 9, color: MUTED };
-    const name: Style = { face: this.bold, size: 8.5, lineHeight: 11 };
-    const text: Style = { face: this.regular, size: 7.5, lineHeight: 9.5 };
-    const status =
-      sig.kind === 'certified'
-        ? this.t('certified', { issuer: sig.issuer ?? this.t('issuerUnknown') })
-        : this.t('uncertified');
-    const statusLines = this.regular.lines(status, text.size, inner);
-    const lines: [string, Style][] = [
-      [this.regular.line(this.t('signedBy'), small.size, inner), small],
-      [this.bold.line(sig.signerName, name.size, inner), name],
-      [this.regular.line(formatTimestamp(this.lang, sig.signedAt), text.size, inner), text],
-      [statusLines[0] ?? '', text],
-    ];
-    // Two lines hold any issuer's name; a longer one ends in "…".
-    if (statusLines.length > 1)
-      lines.push([this.regular.line(statusLines.slice(1).join(' '), text.size, inner), text]);
-    let y = box.y + box.height - 6;
-    for (const [line, style] of lines) {
-      flow.draw(line, box.x + 6, y, style);
-      y -= style.lineHeight;
-    }
-  }
-
   /** The payload as a QR code with its top-left corner at (x, top). */
   private drawQr(payload: string, x: number, top: number): void {
     const { size, path } = qrPath(payload);
@@ -638,19 +697,7 @@ class ChecklistWriter {
 
   /** "Halaman i dari n" on every page, once the page count is known. */
   footers(): void {
-    const pages = this.flow.pages;
-    const { size } = this.small;
-    const left = this.regular.line(`Pandu Izin · ${this.doc.caseRef}`, size, WIDTH / 2);
-    pages.forEach((page, i) => {
-      const number = this.t('page', { page: i + 1, pages: pages.length });
-      const x = MARGIN + WIDTH - this.regular.width(number, size);
-      for (const [text, at] of [
-        [left, MARGIN],
-        [number, x],
-      ] as const) {
-        page.drawText(text, { x: at, y: FOOTER_Y, size, font: this.regular.font, color: MUTED });
-      }
-    });
+    this.drawFooters(this.doc.caseRef);
   }
 }
 

@@ -9,16 +9,12 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
-import { formatTimestamp, label, roleLabel } from './labels';
 import {
   CELL_PAD,
   Face,
-  Flow,
-  FOOTER_Y,
   MARGIN,
-  MUTED,
   NO_SHAPING,
-  RULE,
+  PageWriter,
   SHADE,
   SIGNATURE_HEIGHT,
   SIGNATURE_WIDTH,
@@ -107,50 +103,19 @@ export async function produceSignedReport(
   return { bytes, fileSha256: await sha256Hex(bytes) };
 }
 
-class ReportWriter {
-  private readonly flow: Flow;
-  private readonly body: Style;
-  private readonly bodyBold: Style;
-  private readonly small: Style;
+class ReportWriter extends PageWriter {
   private readonly cell: Style;
   private readonly cellBold: Style;
 
   constructor(
     private readonly doc: ReportDocument,
-    private readonly regular: Face,
-    private readonly bold: Face,
+    regular: Face,
+    bold: Face,
     pdf: PDFDocument,
   ) {
-    this.body = { face: regular, size: 9, lineHeight: 12 };
-    this.bodyBold = { face: bold, size: 9, lineHeight: 12 };
-    this.small = { face: regular, size: 7.5, lineHeight: 9.5, color: MUTED };
+    super(pdf, doc.language, regular, bold, doc.running);
     this.cell = { face: regular, size: 8, lineHeight: 10 };
     this.cellBold = { face: bold, size: 8, lineHeight: 10 };
-    this.flow = new Flow(pdf, { text: regular.clean(doc.running), style: this.small });
-  }
-
-  private heading(text: string, size: number, gapAbove: number): void {
-    const style: Style = { face: this.bold, size, lineHeight: size * 1.35 };
-    const lines = this.bold.lines(text, size, WIDTH);
-    if (!this.flow.ensure(gapAbove + lines.length * style.lineHeight + 40)) this.flow.y -= gapAbove;
-    for (const line of lines) this.flow.line(line, MARGIN, style);
-  }
-
-  private pairs(rows: [string, string][], x = MARGIN, width = WIDTH, labelWidth = 120): void {
-    for (const [key, value] of rows) {
-      const keyLines = this.bold.lines(key, this.body.size, labelWidth - 8);
-      const valueLines = this.regular.lines(value, this.body.size, width - labelWidth);
-      const count = Math.max(keyLines.length, valueLines.length, 1);
-      this.flow.ensure(count * this.body.lineHeight);
-      const top = this.flow.y;
-      keyLines.forEach((line, i) => {
-        this.flow.draw(line, x, top - i * this.body.lineHeight, this.bodyBold);
-      });
-      valueLines.forEach((line, i) => {
-        this.flow.draw(line, x + labelWidth, top - i * this.body.lineHeight, this.body);
-      });
-      this.flow.y = top - count * this.body.lineHeight;
-    }
   }
 
   header(): void {
@@ -163,7 +128,7 @@ class ReportWriter {
     flow.y -= 10;
     this.heading(doc.title, 16, 0);
     flow.y -= 4;
-    this.pairs(doc.facts);
+    this.pairs(doc.facts, MARGIN, WIDTH, 120);
   }
 
   section(section: ReportSection): void {
@@ -242,83 +207,24 @@ class ReportWriter {
   /** The officer beside the signature box, then what the signature is: kept on one page. */
   closing(): SignatureBox {
     const { flow, doc } = this;
-    const lang = doc.language;
     const sig = doc.signature;
     const leftWidth = WIDTH - SIGNATURE_WIDTH - 16;
-    const officerRows: [string, string][] = [
-      [label(lang, 'officerName'), doc.officer.name],
-      [label(lang, 'nip'), doc.officer.nip || '—'],
-      [label(lang, 'role'), roleLabel(lang, doc.officer.role)],
-      [label(lang, 'unit'), doc.officer.unit || '—'],
-    ];
-    const statement = [
-      ...this.regular.lines(
-        sig.kind === 'certified'
-          ? label(lang, 'certifiedStatement', { issuer: sig.issuer ?? label(lang, 'issuerUnknown') })
-          : label(lang, 'uncertifiedStatement'),
-        8,
-        WIDTH,
-      ),
-      ...this.regular.lines(label(lang, 'changeWarning'), 8, WIDTH),
-    ];
+    const officerRows = this.officerRows(doc.officer);
+    const statement = this.statementLines(sig);
     flow.ensure(16 + 14 + SIGNATURE_HEIGHT + 26 + statement.length * 10 + 14);
     flow.y -= 16;
-    flow.line(label(lang, 'officer'), MARGIN, { face: this.bold, size: 10, lineHeight: 14 });
+    flow.line(this.t('officer'), MARGIN, { face: this.bold, size: 10, lineHeight: 14 });
     const top = flow.y;
-    const box: SignatureBox = {
-      pageIndex: flow.pages.length - 1,
-      x: MARGIN + WIDTH - SIGNATURE_WIDTH,
-      y: top - SIGNATURE_HEIGHT,
-      width: SIGNATURE_WIDTH,
-      height: SIGNATURE_HEIGHT,
-    };
-    this.signatureAppearance(box);
+    const box = this.signatureBoxAt(top);
+    this.signatureAppearance(box, sig);
     this.pairs(officerRows, MARGIN, leftWidth, 80);
     flow.y = Math.min(flow.y, top - SIGNATURE_HEIGHT) - 12;
-    flow.line(label(lang, 'signatureHeading'), MARGIN, { face: this.bold, size: 10, lineHeight: 14 });
+    flow.line(this.t('signatureHeading'), MARGIN, { face: this.bold, size: 10, lineHeight: 14 });
     for (const line of statement) flow.line(line, MARGIN, { face: this.regular, size: 8, lineHeight: 10 });
     return box;
   }
 
-  private signatureAppearance(box: SignatureBox): void {
-    const { flow, doc } = this;
-    const lang = doc.language;
-    const sig = doc.signature;
-    flow.page.drawRectangle({ ...box, borderColor: RULE, borderWidth: 0.6 });
-    const inner = box.width - 12;
-    const small: Style = { face: this.regular, size: 7, lineHeight: 9, color: MUTED };
-    const name: Style = { face: this.bold, size: 8.5, lineHeight: 11 };
-    const text: Style = { face: this.regular, size: 7.5, lineHeight: 9.5 };
-    const status =
-      sig.kind === 'certified'
-        ? label(lang, 'certified', { issuer: sig.issuer ?? label(lang, 'issuerUnknown') })
-        : label(lang, 'uncertified');
-    const lines: [string, Style][] = [
-      [this.regular.line(label(lang, 'signedBy'), small.size, inner), small],
-      [this.bold.line(sig.signerName, name.size, inner), name],
-      [this.regular.line(formatTimestamp(lang, sig.signedAt), text.size, inner), text],
-      [this.regular.line(status, text.size, inner), text],
-    ];
-    let y = box.y + box.height - 6;
-    for (const [line, style] of lines) {
-      flow.draw(line, box.x + 6, y, style);
-      y -= style.lineHeight;
-    }
-  }
-
   footers(): void {
-    const pages = this.flow.pages;
-    const { size } = this.small;
-    const left = this.regular.line(`Pandu Izin · ${this.doc.running}`, size, WIDTH / 2);
-    pages.forEach((page, i) => {
-      const number = label(this.doc.language, 'page', { page: i + 1, pages: pages.length });
-      const x = MARGIN + WIDTH - this.regular.width(number, size);
-      for (const [text, at] of [
-        [left, MARGIN],
-        [number, x],
-      ] as const) {
-        page.drawText(text, { x: at, y: FOOTER_Y, size, font: this.regular.font, color: MUTED });
-      }
-    });
+    this.drawFooters(this.doc.running);
   }
 }
