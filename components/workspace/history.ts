@@ -172,11 +172,4 @@ export function describeLog(
 }
 
 /** A log time in the officer's local time zone, e.g. "23 Nov 2026 09.05". */
-export function formatTime(lang: Language, at: string): string {
-  const time = Date.parse(at);
-  if (Number.isNaN(time)) return at;
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(time);
-}
+export { formatTime } from '../case/format';
