@@ -23,6 +23,7 @@ import { type AggregateSource, aggregateTeam, type OfficerAggregate } from '../.
 import { buildPayload, REFUSALS, REPORT_LIMITS } from '../../utils/team/report';
 import { browserTime } from '../../utils/time/zoned';
 import { formatDate, SLA_KEYS } from '../case/format';
+import { useFileDrop } from '../workspace/file-drop';
 import { formatTime } from '../workspace/history';
 import type { ExportOutcome } from './export-report';
 import './team.css';
@@ -181,9 +182,7 @@ function ImportPanel({ db, lang, now }: { db: PanduDb; lang: Language; now: () =
   const w = (key: TeamKey, params?: Params) => tTeam(lang, key, params);
   const [busy, setBusy] = useState(0);
   const [verdicts, setVerdicts] = useState<Verdict[] | null>(null);
-  const [dragging, setDragging] = useState(false);
   const results = useRef<HTMLHeadingElement>(null);
-  const zone = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (verdicts) results.current?.focus();
@@ -214,38 +213,7 @@ function ImportPanel({ db, lang, now }: { db: PanduDb; lang: Language; now: () =
       setBusy(0);
     }
   }
-  const loadRef = useRef(load);
-  loadRef.current = load;
-
-  // The drop zone is for the mouse; the labelled input inside it is the control for everyone.
-  useEffect(() => {
-    const area = zone.current;
-    if (!area) return;
-    const over = (e: DragEvent) => {
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-      setDragging(true);
-    };
-    const leave = (e: DragEvent) => {
-      const to = e.relatedTarget as Node | null;
-      if (!to || !area.contains(to)) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      setDragging(false);
-      void loadRef.current([...(e.dataTransfer?.files ?? [])]);
-    };
-    area.addEventListener('dragenter', over);
-    area.addEventListener('dragover', over);
-    area.addEventListener('dragleave', leave);
-    area.addEventListener('drop', drop);
-    return () => {
-      area.removeEventListener('dragenter', over);
-      area.removeEventListener('dragover', over);
-      area.removeEventListener('dragleave', leave);
-      area.removeEventListener('drop', drop);
-    };
-  }, []);
+  const { zone, dragging } = useFileDrop((files) => void load(files));
 
   const tally = (status: string) => verdicts?.filter((v) => v.status === status).length ?? 0;
   return (

@@ -13,6 +13,7 @@ import type { Language } from '../../utils/i18n';
 import { tVerify } from '../../utils/i18n/verify';
 import type { sendRequest } from '../../utils/messaging/client';
 import { type VerifyReport, verifyPdf } from '../../utils/pdf/verify';
+import { useFileDrop } from '../workspace/file-drop';
 import { PageShell } from '../workspace/PageShell';
 import { MAX_BYTES, MAX_MEGABYTES, megabytes, signatureFacts, signerName, verdictText } from './report';
 
@@ -35,11 +36,9 @@ export function VerifyPage({ db, send, verify = verifyPdf }: VerifyPageProps) {
   const [prefs, changePrefs] = usePrefs(db, send);
   const lang = prefs.language;
   const [state, setState] = useState<State>({ kind: 'idle' });
-  const [dragging, setDragging] = useState(false);
   // Only the latest file's outcome is shown: an earlier, slower check is dropped.
   const latest = useRef(0);
   const verdict = useRef<HTMLParagraphElement>(null);
-  const zone = useRef<HTMLDivElement>(null);
   const w = (key: Parameters<typeof tVerify>[1], params?: Record<string, string | number>) =>
     tVerify(lang, key, params);
 
@@ -55,38 +54,6 @@ export function VerifyPage({ db, send, verify = verifyPdf }: VerifyPageProps) {
     return () => {
       window.removeEventListener('dragover', keep);
       window.removeEventListener('drop', keep);
-    };
-  }, []);
-
-  // The drop zone, for the mouse only (the input inside it is the control for everyone): its
-  // listeners are attached here rather than as props, as the zone is no control of its own.
-  useEffect(() => {
-    const area = zone.current;
-    if (!area) return;
-    const over = (e: DragEvent) => {
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-      setDragging(true);
-    };
-    const leave = (e: DragEvent) => {
-      const to = e.relatedTarget as Node | null;
-      if (!to || !area.contains(to)) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      setDragging(false);
-      const file = e.dataTransfer?.files?.[0];
-      if (file) void checkRef.current(file);
-    };
-    area.addEventListener('dragenter', over);
-    area.addEventListener('dragover', over);
-    area.addEventListener('dragleave', leave);
-    area.addEventListener('drop', drop);
-    return () => {
-      area.removeEventListener('dragenter', over);
-      area.removeEventListener('dragover', over);
-      area.removeEventListener('dragleave', leave);
-      area.removeEventListener('drop', drop);
     };
   }, []);
 
@@ -111,8 +78,10 @@ export function VerifyPage({ db, send, verify = verifyPdf }: VerifyPageProps) {
   }
 
   // The drop listener, attached once, always runs the current render's check.
-  const checkRef = useRef(check);
-  checkRef.current = check;
+  const { zone, dragging } = useFileDrop((files) => {
+    const file = files[0];
+    if (file) void check(file);
+  });
 
   function onPick(input: HTMLInputElement) {
     const file = input.files?.[0];
