@@ -14,7 +14,8 @@ import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-li
 import type { ActivityCell, ActivityMap, ActivityPermit, ActivityRegion, ActivityRow } from '../../machines';
 import { type Language, pick, t } from '../../utils/i18n';
 import { type ActivityMapKey, tMap } from '../../utils/i18n/activity-map';
-import { ellipsize, wrapText } from '../../utils/pdf/text';
+import { Face, NO_SHAPING } from '../../utils/pdf/layout';
+import { ellipsize } from '../../utils/pdf/text';
 import type { PdfFonts } from '../../utils/pdf/types';
 import { MODE_KEYS, ROLE_KEYS } from '../case/format';
 
@@ -44,13 +45,6 @@ const SHADE = rgb(0.9, 0.9, 0.9);
 /** Stage, step, role, region A, region B, difference. */
 const COLUMNS = [110, 170, 70, 182, 182, WIDTH - 714];
 
-// As in utils/pdf/layout.ts: no shaping, so a string is one glyph per character.
-const NO_SHAPING = Object.fromEntries(
-  ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk']
-    .concat(['calt', 'clig', 'liga', 'rclt', 'curs', 'kern'])
-    .map((tag) => [tag, false]),
-);
-
 interface Style {
   font: PDFFont;
   size: number;
@@ -62,14 +56,14 @@ class Writer {
   readonly pages: PDFPage[] = [];
   page!: PDFPage;
   y = TOP;
-  private readonly glyphs: Set<number>;
+  /** Measuring and glyph guarding as the checklist does (utils/pdf/layout.ts Face), per font. */
+  private readonly faces = new Map<PDFFont, Face>();
 
   constructor(
     private readonly pdf: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
   ) {
-    this.glyphs = new Set(regular.getCharacterSet());
     this.newPage();
   }
 
@@ -85,18 +79,22 @@ class Writer {
     return true;
   }
 
-  /** What the font can show: composed characters, "?" for the rest. */
-  clean(text: string): string {
-    let out = '';
-    for (const char of text.normalize('NFC')) {
-      const code = char.codePointAt(0) ?? 0;
-      out += code < 0x20 || this.glyphs.has(code) ? char : '?';
+  private face(font: PDFFont): Face {
+    let face = this.faces.get(font);
+    if (!face) {
+      face = new Face(font);
+      this.faces.set(font, face);
     }
-    return out;
+    return face;
+  }
+
+  /** What the regular font can show: composed characters, "?" for the rest. */
+  clean(text: string): string {
+    return this.face(this.regular).clean(text);
   }
 
   lines(text: string, style: Style, width: number): string[] {
-    return wrapText(this.clean(text), width, (s) => style.font.widthOfTextAtSize(s, style.size));
+    return this.face(style.font).lines(text, style.size, width);
   }
 
   draw(text: string, x: number, top: number, style: Style): void {
