@@ -8,27 +8,18 @@ import type { LocalizedText } from '../../machines';
 import type { PanduDb } from '../../utils/db/schema';
 import { CSV_MIME, toCsv } from '../../utils/export/csv';
 import { datedFileName, saveFile } from '../../utils/export/download';
-import { type Language, pick } from '../../utils/i18n';
+import { pick } from '../../utils/i18n';
 import { type DashboardKey, tDashboard } from '../../utils/i18n/dashboard';
 import { csvHeader, csvRow } from './labels';
-import type { Summary } from './model';
-import type { OutputsView } from './outputs';
 import type { ReportInput } from './report-content';
 import type { ReportOutcome } from './sign-report';
 
 export type ReportSigner = (input: ReportInput) => Promise<ReportOutcome>;
 
-export interface ExportSectionProps {
-  lang: Language;
+/** What the report is made of, plus where cases come from and how files are handed over. */
+export interface ExportSectionProps extends ReportInput {
   db: PanduDb;
-  today: string;
-  summary: Summary;
-  total: number;
-  filterWords: string[];
-  outputs: OutputsView;
-  targetsSet: boolean;
   portalName: (id: string) => string;
-  officerName: (officer: string) => string;
   signReport?: ReportSigner;
   /** Hands a CSV to the officer (a download by default). */
   saveCsv?: (text: string, fileName: string) => void;
