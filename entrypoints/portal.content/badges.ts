@@ -2,17 +2,30 @@
  * Stage badges on a portal's case list: plain DOM (no Preact) to keep the content script small.
  * Each badge is a `<pandu-izin-badge>` host in the row's status cell (the last cell when the
  * list has no status column) with its own open shadow root, so portal CSS cannot reach it, and
- * one shared style text. The background computes every text in both languages (list.badges);
- * here rows are read, sent and drawn in chunks so no task runs long, and a MutationObserver
- * badges rows the portal adds, re-sorts or changes without a rescan (each row remembers what
- * was read from it). Nothing here throws into the page.
+ * one shared style sheet. The background computes every text in both languages (list.badges);
+ * here rows are read and sent in chunks, and a MutationObserver follows rows the portal adds,
+ * re-sorts or changes without a rescan (each row remembers what was read from it). Nothing here
+ * throws into the page.
  *
- * A long list is drawn off the page and inserted in one go: any change inside a table of
- * thousands of rows makes the browser lay out the whole table again (hundreds of ms on a
- * 5,000-row list), even for an element that is not displayed, so badges inserted frame by frame
- * would cost one such layout per frame (measured: 20 s to badge 5,000 rows inserting hidden
- * hosts per frame, 1.5 s for all the reading and asking alone). Built detached, the hosts cost
- * nothing until the single insertion, which costs one table layout.
+ * Why slots (measured in Chromium on the 5,000-row demo list; test/e2e/badges-scale.spec.ts):
+ * - Any layout change inside a table of thousands of rows makes the browser lay out the whole
+ *   table again (over a second here), so a badge must never change the table's layout once the
+ *   table is on screen. Each row therefore gets an empty slot of fixed size as soon as the row is
+ *   seen: while the page is parsed (the content script starts at document_start; each parsed
+ *   chunk's rows in the parser's own task), or in the same task in which an SPA renders its rows.
+ *   The table is first laid out with the slots in it.
+ * - A slot holds a box positioned absolutely at the slot's place, whose layout fragment belongs
+ *   to the containing block outside the table, and in it a contained box of fixed size that the
+ *   browser lays out on its own. Drawing a badge there lays out that box only (well under 1 ms);
+ *   drawn into boxes in the cells' flow, every frame cost 50–60 ms (the table's layout records are
+ *   rebuilt around each change).
+ * - The contained box skips its contents while off screen (content-visibility), so the thousands
+ *   of badges below the fold cost no layout until scrolled near.
+ * - Badges are drawn in a task of their own after each frame, so our script and the browser's
+ *   rendering never add up to one long task.
+ * Where a scrolling or clipping box sits between the table and the floating box's containing
+ * block, a floating badge would not scroll with the table: there the box stays in the cell's
+ * flow (correct, somewhat slower).
  */
 import { ICONS } from '../../components/case/ModeBadge';
 import type { BadgeView } from '../../utils/badges/present';
@@ -25,11 +38,11 @@ import type { ListRow } from '../../utils/portals/types';
 import css from './badges.css?inline';
 
 const TAG = 'pandu-izin-badge';
-/** Rows read and sent per task, and badges drawn per frame: small enough to stay well under 50 ms. */
+/** The box inside each slot that a badge is drawn into. */
+const BOX = 'slot';
+/** Rows read and sent per task, and badges drawn per task after a frame (each well under 50 ms). */
 export const READ_BUDGET = 100;
 export const WRITE_BUDGET = 100;
-/** Lists with more rows than this at first sight are built off the page, then inserted at once. */
-export const STAGE_ROWS = 200;
 
 type Reader = ReturnType<typeof listRowReader>;
 
@@ -39,7 +52,8 @@ export interface ListBadges {
   readonly adapterId: string;
 }
 
-const frame = (fn: () => void) => requestAnimationFrame(() => fn());
+/** After the next frame, in a task of its own (not inside the frame's rendering task). */
+const afterFrame = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 const later = (fn: () => void) => setTimeout(fn, 0);
 const warn = (err: unknown) => console.debug('[Pandu Izin] badge skipped:', err);
 
@@ -47,40 +61,15 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
   const selector = adapter.pages.caseList?.rows ?? '';
   let lang = initial;
   let stopped = false;
-  /** What was last read from (and requested for) a row. */
+  /** What was last read from (and requested for) a row, and the badge that came back for it. */
   const readKey = new WeakMap<Element, string>();
+  const known = new WeakMap<Element, BadgeView>();
   const readers = new WeakMap<Element, Reader>();
+  /** Per table: may a badge float above its cell (see the file comment)? */
+  const floats = new WeakMap<Element, boolean>();
   const views = new WeakMap<Element, BadgeView>();
-  const renderedIn = new WeakMap<Element, Language>();
-  /** Badges built off the page for a long list, with the cell each goes into. */
-  let staged: [row: Element, cell: Element, host: Element][] | null = null;
 
-  /** Inserts every badge built off the page, in one frame, once nothing is left to read or draw. */
-  const settle = () => {
-    if (!staged || !reads.idle || writes.size > 0) return;
-    const hosts = staged;
-    staged = null;
-    frame(() => {
-      const again: Element[] = [];
-      for (const [row, cell, host] of hosts) {
-        pending.delete(row);
-        // A row whose cell the portal re-rendered meanwhile is read again (a removed one is not).
-        if (!cell.isConnected || cell.querySelector(TAG)) {
-          readKey.delete(row);
-          if (row.isConnected) again.push(row);
-          continue;
-        }
-        // The language may have changed while the list was being built.
-        if (renderedIn.get(host) !== lang) render(host);
-        cell.append(host);
-      }
-      if (again.length) reads.add(again);
-    });
-  };
-
-  const readerFor = (row: Element): Reader | null => {
-    const table = row.closest('table');
-    if (!table) return null;
+  const readerFor = (table: Element): Reader => {
     let reader = readers.get(table);
     if (!reader) {
       reader = listRowReader(table, adapter);
@@ -89,9 +78,43 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     return reader;
   };
 
-  const writes = createScheduler<[Element, BadgeView | null]>({
+  /** The row's slot, made (empty) if it has none; null when the row has no cell for it yet. */
+  function slot(row: Element): Element | null {
+    const existing = hostIn(row);
+    if (existing) return existing;
+    const table = row.closest('table');
+    const reader = table && readerFor(table);
+    if (!table || !reader) return null;
+    const cell = row.children[reader.statusColumn ?? row.children.length - 1] ?? row.lastElementChild;
+    if (!cell) return null;
+    const host = newSlot();
+    if (floats.get(table) === false) host.setAttribute('data-flow', '');
+    cell.append(host);
+    slots.set(row, host);
+    return host;
+  }
+
+  /** The row's slot: the one we made when it is still in one of the row's cells (checked without a search), else any. */
+  const slots = new WeakMap<Element, Element>();
+  function hostIn(row: Element): Element | null {
+    const made = slots.get(row);
+    if (made && made.parentElement?.parentElement === row) return made;
+    return row.querySelector(TAG);
+  }
+
+  const slotAll = (rows: Iterable<Element>) => {
+    for (const row of rows) {
+      try {
+        slot(row);
+      } catch (err) {
+        warn(err);
+      }
+    }
+  };
+
+  const writes = createScheduler<[Element, BadgeView]>({
     budget: WRITE_BUDGET,
-    next: frame,
+    next: afterFrame,
     onError: warn,
     work(chunk) {
       for (const [row, view] of chunk) {
@@ -101,13 +124,12 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
           warn(err);
         }
       }
-      settle();
     },
   });
 
   const rerender = createScheduler<Element>({
     budget: WRITE_BUDGET,
-    next: frame,
+    next: afterFrame,
     onError: warn,
     work: (hosts) => hosts.forEach(render),
   });
@@ -116,27 +138,30 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     budget: READ_BUDGET,
     next: later,
     onError: warn,
-    async work(chunk) {
-      try {
-        await readAndAsk(chunk);
-      } finally {
-        // After this chunk's turn has ended (its queue state updated).
-        later(settle);
-      }
-    },
+    work: readAndAsk,
   });
 
   async function readAndAsk(chunk: Element[]) {
     const asked: [Element, ListRow, string][] = [];
+    const ready: [Element, BadgeView][] = [];
     for (const row of chunk) {
       if (stopped || !row.isConnected) continue;
-      const listed = readerFor(row)?.(row) ?? null;
+      const table = row.closest('table');
+      const listed = table ? readerFor(table)(row) : null;
       if (!listed) continue;
       const key = Object.values(listed).join('\u0001');
-      if (readKey.get(row) === key && hostOf(row)) continue;
+      if (readKey.get(row) === key) {
+        // Same text as before (or its answer is on its way): a slot the portal replaced with a
+        // re-rendered cell is drawn again from what we already know, without asking.
+        const host = hostIn(row);
+        const view = known.get(row);
+        if (view && !(host && views.has(host))) ready.push([row, view]);
+        continue;
+      }
       readKey.set(row, key);
       asked.push([row, listed, key]);
     }
+    if (ready.length) writes.add(ready);
     if (asked.length === 0 || stopped) return;
     const answer = await sendRequest('list.badges', {
       adapterId: adapter.id,
@@ -148,46 +173,42 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
       return;
     }
     // A row changed again while we asked is already queued with its new text.
-    const ready: [Element, BadgeView | null][] = [];
+    const answered: [Element, BadgeView][] = [];
     asked.forEach(([row, , key], i) => {
-      if (readKey.get(row) === key) ready.push([row, answer.data.badges[i] ?? null]);
+      const view = answer.data.badges[i];
+      if (!view || readKey.get(row) !== key) return;
+      known.set(row, view);
+      answered.push([row, view]);
     });
-    writes.add(ready);
+    writes.add(answered);
   }
 
-  /** A row's badge: on the page, or built and waiting for the single insertion of a long list. */
-  const pending = new WeakMap<Element, Element>();
-  const hostOf = (row: Element) => row.querySelector(TAG) ?? pending.get(row) ?? null;
+  /**
+   * Floating or in flow, decided when a table's first badge is drawn (after a frame, so the
+   * table's styles are known and reading them costs nothing). Slots start floating; a table that
+   * must keep them in flow (rare) pays one layout to switch them.
+   */
+  function decide(row: Element) {
+    const table = row.closest('table');
+    if (!table || floats.has(table)) return;
+    const float = mayFloat(table);
+    floats.set(table, float);
+    if (!float) for (const host of table.querySelectorAll(TAG)) host.setAttribute('data-flow', '');
+  }
 
-  function draw(row: Element, view: BadgeView | null) {
-    if (!view || !row.isConnected) return;
-    let host = hostOf(row);
-    if (!host) {
-      const reader = readerFor(row);
-      const cell = row.children[reader?.statusColumn ?? row.children.length - 1] ?? row.lastElementChild;
-      if (!cell) return;
-      host = document.createElement(TAG);
-      adoptStyle(host.attachShadow({ mode: 'open' }));
-      if (staged) {
-        staged.push([row, cell, host]);
-        pending.set(row, host);
-      } else cell.append(host);
-    }
+  function draw(row: Element, view: BadgeView) {
+    if (!row.isConnected) return;
+    decide(row);
+    const host = slot(row);
+    if (!host) return;
     views.set(host, view);
     render(host);
   }
 
   function render(host: Element) {
     const view = views.get(host);
-    const root = host.shadowRoot;
-    if (!view || !root) return;
-    renderedIn.set(host, lang);
-    const el = (tag: string, cls: string, text?: string) => {
-      const node = document.createElement(tag);
-      node.className = cls;
-      if (text !== undefined) node.textContent = text;
-      return node;
-    };
+    const box = host.shadowRoot?.querySelector(`.${BOX}`);
+    if (!view || !box) return;
     const badge = el('span', 'b');
     badge.tabIndex = 0;
     badge.setAttribute('role', 'group');
@@ -200,13 +221,28 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
       if (part.mode) span.prepend(icon(ICONS[part.mode]));
       badge.append(span);
     }
-    const tip = el('span', 'tip');
-    tip.id = 'tip';
-    tip.setAttribute('role', 'tooltip');
-    for (const line of view.explain) tip.append(el('span', 'l', line[lang]));
-    if (root.adoptedStyleSheets.length) root.replaceChildren(badge, tip);
-    else root.replaceChildren(el('style', '', css), badge, tip);
+    box.replaceChildren(badge);
+    // The explanation's lines are written when the badge is first pointed at or focused (before
+    // it is shown or read out): thousands of rows then cost a third of the nodes.
+    const tip = host.shadowRoot?.getElementById('tip');
+    if (tip?.firstChild) tip.replaceChildren();
   }
+
+  /** Writes the explanation of the badge an event reached. */
+  const explain = (event: Event) => {
+    try {
+      const host = event.composedPath().find(isHost);
+      if (!host) return;
+      const view = views.get(host);
+      const tip = host.shadowRoot?.getElementById('tip');
+      if (!view || !tip || tip.firstChild) return;
+      for (const line of view.explain) tip.append(el('span', 'l', line[lang]));
+    } catch (err) {
+      warn(err);
+    }
+  };
+  document.addEventListener('focusin', explain, true);
+  document.addEventListener('pointerover', explain, true);
 
   const observer = new MutationObserver((records) => {
     try {
@@ -226,23 +262,68 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
           else for (const inner of node.querySelectorAll(selector)) rows.add(inner);
         }
       }
-      // A list the portal renders late (an SPA) in one go is drawn hidden too.
-      if (rows.size > STAGE_ROWS && !staged) staged = [];
+      // Slots now, in the portal's own task, before the browser first lays the rows out.
+      slotAll(rows);
       if (rows.size) reads.add(rows);
     } catch (err) {
       warn(err);
     }
   });
 
-  try {
+  const follow = () =>
     observer.observe(document.body ?? document.documentElement, {
       childList: true,
       subtree: true,
       characterData: true,
     });
-    const rows = document.querySelectorAll(selector);
-    if (rows.length > STAGE_ROWS) staged = [];
-    reads.add(rows);
+
+  /**
+   * While the page is still being parsed, each row gets its slot as soon as the parser has moved
+   * past it (a later sibling exists), in the parser's own tasks and before the browser lays those
+   * rows out: slotting a 5,000-row list at once would be one task of about 90 ms. The rest, and
+   * reading, start with DOMContentLoaded.
+   */
+  let parsing: MutationObserver | null = null;
+  function followParse() {
+    let waiting: Element[] = [...document.querySelectorAll(selector)];
+    const slotPassed = () => {
+      const passed: Element[] = [];
+      const open: Element[] = [];
+      for (const row of waiting) (row.nextElementSibling ? passed : open).push(row);
+      waiting = open;
+      slotAll(passed.filter((row) => row.matches(selector)));
+    };
+    parsing = new MutationObserver((records) => {
+      for (const r of records) {
+        for (const node of r.addedNodes) if (isElement(node, 'tr')) waiting.push(node);
+      }
+      slotPassed();
+    });
+    parsing.observe(document, { childList: true, subtree: true });
+    slotPassed();
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        parsing?.disconnect();
+        parsing = null;
+        if (stopped) return;
+        const rows = document.querySelectorAll(selector);
+        slotAll(rows);
+        follow();
+        reads.add(rows);
+      },
+      { once: true },
+    );
+  }
+
+  try {
+    if (document.readyState === 'loading') followParse();
+    else {
+      const rows = document.querySelectorAll(selector);
+      slotAll(rows);
+      follow();
+      reads.add(rows);
+    }
   } catch (err) {
     warn(err);
   }
@@ -256,7 +337,10 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     },
     stop() {
       stopped = true;
+      document.removeEventListener('focusin', explain, true);
+      document.removeEventListener('pointerover', explain, true);
       observer.disconnect();
+      parsing?.disconnect();
       reads.clear();
       writes.clear();
       rerender.clear();
@@ -264,19 +348,100 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
   };
 }
 
-let sheet: CSSStyleSheet | null | undefined;
+/**
+ * May the badges of `table` float (be absolutely positioned) and still move with their rows? Not
+ * when a box that scrolls or clips lies between the table and the floating boxes' containing
+ * block: the badges would neither scroll nor be clipped with the table. Read once per table,
+ * from the table and its ancestors.
+ */
+export function mayFloat(table: Element): boolean {
+  const root = table.ownerDocument;
+  for (
+    let el: Element | null = table;
+    el && el !== root.body && el !== root.documentElement;
+    el = el.parentElement
+  ) {
+    const s = getComputedStyle(el);
+    for (const overflow of [s.overflow, s.overflowX, s.overflowY]) {
+      if (overflow && !/^(visible ?)+$/.test(overflow)) return false;
+    }
+    const contain = s.contain || 'none';
+    const containing =
+      (s.position || 'static') !== 'static' ||
+      (s.transform || 'none') !== 'none' ||
+      (s.filter || 'none') !== 'none' ||
+      (s.perspective || 'none') !== 'none' ||
+      /layout|paint|strict|content/.test(contain) ||
+      (s.containerType || 'normal') !== 'normal';
+    if (containing) return true;
+  }
+  return true;
+}
 
-/** One constructed style sheet shared by every badge; a <style> per badge where that is refused. */
-function adoptStyle(root: ShadowRoot) {
+let sheet: CSSStyleSheet | null | undefined;
+let template: Element | undefined;
+
+/**
+ * A new, empty slot: a host whose shadow root holds the box a badge is drawn into. Cloned from
+ * one template where shadow roots can be cloned (half the cost of building each; thousands are
+ * made in one go), with one constructed style sheet shared by all, or a <style> where refused.
+ */
+function newSlot(): Element {
+  if (!template) {
+    template = document.createElement(TAG);
+    template.attachShadow({ mode: 'open', clonable: true }).append(box());
+  }
+  const host = template.cloneNode(true) as Element;
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  if (!root.firstChild) root.append(box());
+  if (!adoptStyle(root)) root.prepend(styleElement());
+  return host;
+}
+
+/**
+ * The floating box and in it the contained box a badge is drawn into, and the badge's explanation
+ * (outside the contained box, which clips; written on first use). See badges.css.
+ */
+function box() {
+  const float = el('div', 'float');
+  const tip = el('span', 'tip');
+  tip.id = 'tip';
+  tip.setAttribute('role', 'tooltip');
+  float.append(el('div', BOX), tip);
+  return float;
+}
+
+/** One constructed style sheet shared by every badge; false where that is refused. */
+function adoptStyle(root: ShadowRoot): boolean {
   try {
     if (sheet === undefined) {
       sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
     }
-    if (sheet) root.adoptedStyleSheets = [sheet];
+    if (!sheet) return false;
+    root.adoptedStyleSheets = [sheet];
+    return true;
   } catch {
     sheet = null;
+    return false;
   }
+}
+
+function styleElement() {
+  const style = document.createElement('style');
+  style.textContent = css;
+  return style;
+}
+
+const isElement = (node: unknown, name: string): node is Element =>
+  (node as Element | null)?.localName === name;
+const isHost = (node: unknown): node is Element => isElement(node, TAG);
+
+function el(tag: string, cls: string, text?: string) {
+  const node = document.createElement(tag);
+  node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
 function icon(path: string) {

@@ -30,7 +30,10 @@ const LOADED = Symbol.for('pandu-izin.portal');
 export default defineContentScript({
   matches: portalMatches(import.meta.env.MODE),
   cssInjectionMode: 'manual',
-  runAt: 'document_idle',
+  // Started before the page is parsed so that a case list's rows get their badge slots while
+  // they are parsed, before their first layout (badges.ts explains why that matters for long
+  // lists). Everything else waits for DOMContentLoaded.
+  runAt: 'document_start',
   main(ctx) {
     const world = globalThis as unknown as Record<symbol, boolean>;
     if (world[LOADED]) return;
@@ -102,13 +105,17 @@ export default defineContentScript({
         setup = answer.data;
         prefs = answer.data.prefs;
       }
-      // A case list gets badges; they follow the list through its own pages and sorting.
+      // A case list gets badges, from the first parsed rows on (badges.ts); they follow the list
+      // through its own pages and sorting.
       const list = setup.adapters.find((a) => pageKindByPath(a, url.pathname) === 'case-list');
       if (badges && badges.adapterId !== list?.id) {
         badges.stop();
         badges = null;
       }
       if (list && !badges) badges = startListBadges(list, prefs.language);
+      // The rest reads the page as a whole.
+      await parsed();
+      if (!live()) return;
       const adapter = setup.adapters.find((a) => pageKindByPath(a, url.pathname) === 'case-detail');
       // Unrecognised pages get nothing.
       if (!adapter) return;
@@ -163,6 +170,14 @@ export default defineContentScript({
     safeRefresh(new URL(location.href));
   },
 });
+
+/** Resolves once the page is parsed: inside the DOMContentLoaded task, before the page's next frame. */
+function parsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
+}
 
 async function mountOverlay(ctx: ContentScriptContext, onMounted: (container: HTMLElement) => void) {
   const ui = await createShadowRootUi(ctx, {

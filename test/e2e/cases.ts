@@ -119,7 +119,7 @@ export function dashboardCases(today: string): { field: [PortalCase, PortalCase]
 /**
  * badges.spec works on synthetic rows only (`?n=BADGE_ROWS` on each list; no other spec opens
  * synthetic cases), and records one in-process synthetic SiCantik case of that list (ticking
- * its first item) to see the progress of a known case. Its scale test opens `?n=BADGE_SCALE_ROWS`.
+ * its first item) to see the progress of a known case. badges-scale.spec opens `?n=BADGE_SCALE_ROWS`.
  */
 export const BADGE_ROWS = 60;
 export const BADGE_SCALE_ROWS = 5000;

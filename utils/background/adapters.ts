@@ -140,7 +140,7 @@ export interface ScriptingApi {
       id: string;
       matches: string[];
       js: string[];
-      runAt: 'document_idle';
+      runAt: 'document_start';
       persistAcrossSessions: boolean;
     }[],
   ): Promise<void>;
@@ -187,7 +187,7 @@ export async function syncContentScripts(
   if (existing.length > 0) await api.unregisterContentScripts({ ids: existing });
   if (wanted.length > 0) {
     await api.registerContentScripts(
-      wanted.map((w) => ({ ...w, js: [script], runAt: 'document_idle', persistAcrossSessions: true })),
+      wanted.map((w) => ({ ...w, js: [script], runAt: 'document_start', persistAcrossSessions: true })),
     );
   }
   return { registered: wanted.map((w) => w.id.slice(SCRIPT_PREFIX.length)), awaitingAccess };

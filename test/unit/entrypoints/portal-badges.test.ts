@@ -111,7 +111,7 @@ describe('list badges in the content script', () => {
     expect(b.querySelectorAll('pandu-izin-badge')).toHaveLength(1);
   });
 
-  it('builds a long list’s badges off the page and inserts them all at once, in the language of that moment', async () => {
+  it('gives every row an empty slot at once, then draws badges as answers come, in the language of that moment', async () => {
     const refs = Array.from({ length: 250 }, (_, i) => `R${i}`);
     const tbody = table(refs);
     const hold = () => {
@@ -124,19 +124,24 @@ describe('list badges in the content script', () => {
     const releaseFirst = hold();
     const badges = startListBadges(sicantik, 'id');
     stop = badges.stop;
+    // Synchronously, before the page could lay the table out: one empty slot per row.
+    const rows = rowsOf(tbody);
+    expect(rows.every((tr) => cell(tr, 4).querySelectorAll('pandu-izin-badge').length === 1)).toBe(true);
+    expect(document.querySelectorAll('pandu-izin-badge .b')).toHaveLength(0);
+    expect(rows.every((tr) => !badgeText(tr))).toBe(true);
     await settle();
-    // The first chunk is being asked for; nothing is in the table yet.
+    // The first chunk is being asked for; nothing is drawn yet.
     expect(asked.flat()).toHaveLength(100);
-    expect(document.querySelectorAll('pandu-izin-badge')).toHaveLength(0);
     const releaseSecond = hold();
     releaseFirst();
     await settle();
-    // The first chunk's badges are built, the second chunk is being asked for: still nothing shown.
+    // The first chunk is drawn, the second is being asked for.
     expect(asked.flat()).toHaveLength(200);
-    expect(document.querySelectorAll('pandu-izin-badge')).toHaveLength(0);
-    // Now the portal re-renders a built row's status cell with the same text, and the officer
-    // switches language.
-    const first = rowsOf(tbody)[0] as Element;
+    expect(badgeText(rows[0] as Element)).toBe('Tahap PEMERIKSAAN');
+    expect(badgeText(rows[150] as Element)).toBeUndefined();
+    // Now the portal re-renders a drawn row's status cell with the same text (our slot goes with
+    // it), and the officer switches language.
+    const first = rows[0] as Element;
     const fresh = document.createElement('td');
     fresh.textContent = 'PEMERIKSAAN';
     first.replaceChild(fresh, cell(first, 4));
@@ -145,13 +150,89 @@ describe('list badges in the content script', () => {
     releaseSecond();
     await settle();
     await settle();
-    const rows = rowsOf(tbody);
     expect(rows.every((tr) => tr.querySelectorAll('pandu-izin-badge').length === 1)).toBe(true);
     expect(badgeText(rows[249] as Element)).toBe('Stage PEMERIKSAAN');
-    // The re-rendered row was asked again and badged in its new cell.
+    // The re-rendered row got a new slot in its new cell, drawn from what was known: not asked again.
     expect(cell(first, 4).querySelector('pandu-izin-badge')).not.toBeNull();
-    expect(asked.flat().filter((r) => r.caseRef === 'R0')).toHaveLength(2);
+    expect(badgeText(first)).toBe('Stage PEMERIKSAAN');
+    expect(asked.flat().filter((r) => r.caseRef === 'R0')).toHaveLength(1);
     expect(new Set(asked.flat().map((r) => r.caseRef)).size).toBe(250);
+  });
+
+  it('keeps the badge in the cell’s flow when a scrolling box between the table and the page would leave a floating one behind', async () => {
+    const slotMode = async (wrapper: string) => {
+      table(['A']);
+      const t = document.querySelector('table') as HTMLTableElement;
+      document.body.innerHTML = wrapper;
+      (document.querySelector('#inner') as HTMLElement).append(t);
+      const badges = startListBadges(sicantik, 'id');
+      // Decided when the table's first badge is drawn.
+      await settle();
+      const host = document.querySelector('pandu-izin-badge');
+      badges.stop();
+      expect(host?.shadowRoot?.querySelector('.b')).toBeTruthy();
+      return host?.hasAttribute('data-flow');
+    };
+    expect(await slotMode('<div id="inner"></div>')).toBe(false);
+    expect(await slotMode('<div style="overflow-x: auto"><div id="inner"></div></div>')).toBe(true);
+    expect(await slotMode('<div style="overflow: hidden"><div id="inner"></div></div>')).toBe(true);
+    // A positioned box inside the scroller is the floating box's containing block: it scrolls too.
+    expect(
+      await slotMode('<div style="overflow: auto"><div id="inner" style="position: relative"></div></div>'),
+    ).toBe(false);
+  });
+
+  it('while the page is parsed, slots each row once the parser has passed it, and reads from DOMContentLoaded on', async () => {
+    const tbody = table([]);
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      const badges = startListBadges(sicantik, 'id');
+      stop = badges.stop;
+      const slotted = () => rowsOf(tbody).map((tr) => tr.querySelectorAll('pandu-izin-badge').length);
+      // The "parser" adds rows; the last one may still be receiving its cells.
+      tbody.append(row('A'), row('B'));
+      await Promise.resolve();
+      expect(slotted()).toEqual([1, 0]);
+      tbody.append(row('C'));
+      await Promise.resolve();
+      expect(slotted()).toEqual([1, 1, 0]);
+      await settle();
+      expect(asked).toEqual([]);
+      // A row of another table is not ours.
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<table><tbody><tr><td>x</td></tr><tr><td>y</td></tr></tbody></table>',
+      );
+      Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      expect(slotted()).toEqual([1, 1, 1]);
+      expect(document.querySelectorAll('pandu-izin-badge')).toHaveLength(3);
+      await settle();
+      expect(asked.flat().map((r) => r.caseRef)).toEqual(['A', 'B', 'C']);
+      expect(badgeText(rowsOf(tbody)[2] as Element)).toBe('Tahap PEMERIKSAAN');
+    } finally {
+      Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    }
+  });
+
+  it('writes a badge’s explanation when it is first focused or pointed at, in the current language', async () => {
+    const tbody = table(['A']);
+    const badges = startListBadges(sicantik, 'id');
+    stop = badges.stop;
+    await settle();
+    const root = tbody.querySelector('pandu-izin-badge')?.shadowRoot;
+    const tip = root?.getElementById('tip');
+    expect(root?.querySelector('.b')?.getAttribute('aria-describedby')).toBe('tip');
+    expect(tip?.textContent).toBe('');
+    root?.querySelector('.b')?.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(tip?.textContent).toBe('Penjelasan');
+    // Once written it stays; a language switch redraws the badge and its explanation follows.
+    root?.querySelector('.b')?.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(tip?.querySelectorAll('.l')).toHaveLength(1);
+    badges.setLanguage('en');
+    await settle();
+    root?.querySelector('.b')?.dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
+    expect(root?.getElementById('tip')?.textContent).toBe('Explanation');
   });
 
   it('switches language in place and stops following after stop()', async () => {
