@@ -278,34 +278,37 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     });
 
   /**
-   * While the page is still being parsed, each row gets its slot as soon as the parser has moved
-   * past it (a later sibling exists), in the parser's own tasks and before the browser lays those
-   * rows out: slotting a 5,000-row list at once would be one task of about 90 ms. The rest, and
-   * reading, start with DOMContentLoaded.
+   * While the page is still being parsed, the rows parsed since the last frame get their slots at
+   * the start of each frame, just before the browser lays them out (a row once the parser has
+   * moved past it: it has a next sibling). Polled per frame rather than observed: a mutation
+   * observer would be handed every parsed node, tens of thousands on a long list. A page parsed
+   * while hidden renders no frames: its rows get their slots at DOMContentLoaded, before its first
+   * layout. Reading starts with DOMContentLoaded too.
    */
-  let parsing: MutationObserver | null = null;
+  let parsing = 0;
   function followParse() {
-    let waiting: Element[] = [...document.querySelectorAll(selector)];
-    const slotPassed = () => {
+    const rows = document.getElementsByTagName('tr');
+    let seen = 0;
+    let open: Element[] = [];
+    const slotParsed = () => {
       const passed: Element[] = [];
-      const open: Element[] = [];
-      for (const row of waiting) (row.nextElementSibling ? passed : open).push(row);
-      waiting = open;
+      const still: Element[] = [];
+      const check = (row: Element) => (row.nextElementSibling ? passed : still).push(row);
+      open.forEach(check);
+      for (; seen < rows.length; seen += 1) check(rows[seen] as Element);
+      open = still;
       slotAll(passed.filter((row) => row.matches(selector)));
     };
-    parsing = new MutationObserver((records) => {
-      for (const r of records) {
-        for (const node of r.addedNodes) if (isElement(node, 'tr')) waiting.push(node);
-      }
-      slotPassed();
-    });
-    parsing.observe(document, { childList: true, subtree: true });
-    slotPassed();
+    const frame = () => {
+      if (stopped || document.readyState !== 'loading') return;
+      slotParsed();
+      parsing = requestAnimationFrame(frame);
+    };
+    frame();
     document.addEventListener(
       'DOMContentLoaded',
       () => {
-        parsing?.disconnect();
-        parsing = null;
+        cancelAnimationFrame(parsing);
         if (stopped) return;
         const rows = document.querySelectorAll(selector);
         slotAll(rows);
@@ -340,7 +343,7 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
       document.removeEventListener('focusin', explain, true);
       document.removeEventListener('pointerover', explain, true);
       observer.disconnect();
-      parsing?.disconnect();
+      cancelAnimationFrame(parsing);
       reads.clear();
       writes.clear();
       rerender.clear();
@@ -433,9 +436,7 @@ function styleElement() {
   return style;
 }
 
-const isElement = (node: unknown, name: string): node is Element =>
-  (node as Element | null)?.localName === name;
-const isHost = (node: unknown): node is Element => isElement(node, TAG);
+const isHost = (node: unknown): node is Element => (node as Element | null)?.localName === TAG;
 
 function el(tag: string, cls: string, text?: string) {
   const node = document.createElement(tag);

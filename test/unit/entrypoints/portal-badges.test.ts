@@ -182,19 +182,22 @@ describe('list badges in the content script', () => {
     ).toBe(false);
   });
 
-  it('while the page is parsed, slots each row once the parser has passed it, and reads from DOMContentLoaded on', async () => {
+  it('while the page is parsed, slots each row before the next frame once the parser has passed it, and reads from DOMContentLoaded on', async () => {
     const tbody = table([]);
     Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
     try {
       const badges = startListBadges(sicantik, 'id');
       stop = badges.stop;
       const slotted = () => rowsOf(tbody).map((tr) => tr.querySelectorAll('pandu-izin-badge').length);
-      // The "parser" adds rows; the last one may still be receiving its cells.
+      // The "parser" adds rows; at each frame the rows it has moved past get their slots (the
+      // last one may still be receiving its cells).
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       tbody.append(row('A'), row('B'));
-      await Promise.resolve();
+      expect(slotted()).toEqual([0, 0]);
+      await frame();
       expect(slotted()).toEqual([1, 0]);
       tbody.append(row('C'));
-      await Promise.resolve();
+      await frame();
       expect(slotted()).toEqual([1, 1, 0]);
       await settle();
       expect(asked).toEqual([]);
