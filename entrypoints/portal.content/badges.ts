@@ -11,8 +11,8 @@
  * - Any layout change inside a table of thousands of rows makes the browser lay out the whole
  *   table again (over a second here), so a badge must never change the table's layout once the
  *   table is on screen. Each row therefore gets an empty slot of fixed size as soon as the row is
- *   seen: while the page is parsed (the content script starts at document_start; each parsed
- *   chunk's rows in the parser's own task), or in the same task in which an SPA renders its rows.
+ *   seen: while the page is parsed (the content script starts at document_start; the rows parsed
+ *   so far at the start of each frame), or in the same task in which an SPA renders its rows.
  *   The table is first laid out with the slots in it.
  * - A slot holds a box positioned absolutely at the slot's place, whose layout fragment belongs
  *   to the containing block outside the table, and in it a contained box of fixed size that the
