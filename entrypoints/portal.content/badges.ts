@@ -223,20 +223,22 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     }
     box.replaceChildren(badge);
     // The explanation's lines are written when the badge is first pointed at or focused (before
-    // it is shown or read out): thousands of rows then cost a third of the nodes.
+    // it is shown or read out): thousands of rows then cost a third of the nodes. One already
+    // written is written again, in the current language.
     const tip = host.shadowRoot?.getElementById('tip');
-    if (tip?.firstChild) tip.replaceChildren();
+    if (tip?.firstChild) writeTip(tip, view);
   }
 
-  /** Writes the explanation of the badge an event reached. */
+  const writeTip = (tip: Element, view: BadgeView) =>
+    tip.replaceChildren(...view.explain.map((line) => el('span', 'l', line[lang])));
+
+  /** Writes the explanation of the badge an event reached, the first time. */
   const explain = (event: Event) => {
     try {
       const host = event.composedPath().find(isHost);
-      if (!host) return;
-      const view = views.get(host);
-      const tip = host.shadowRoot?.getElementById('tip');
-      if (!view || !tip || tip.firstChild) return;
-      for (const line of view.explain) tip.append(el('span', 'l', line[lang]));
+      const view = host && views.get(host);
+      const tip = host?.shadowRoot?.getElementById('tip');
+      if (view && tip && !tip.firstChild) writeTip(tip, view);
     } catch (err) {
       warn(err);
     }

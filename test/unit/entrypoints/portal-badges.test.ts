@@ -229,13 +229,13 @@ describe('list badges in the content script', () => {
     expect(tip?.textContent).toBe('');
     root?.querySelector('.b')?.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     expect(tip?.textContent).toBe('Penjelasan');
-    // Once written it stays; a language switch redraws the badge and its explanation follows.
+    // Once written it stays; a language switch redraws the badge and rewrites its explanation.
     root?.querySelector('.b')?.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     expect(tip?.querySelectorAll('.l')).toHaveLength(1);
     badges.setLanguage('en');
     await settle();
-    root?.querySelector('.b')?.dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
     expect(root?.getElementById('tip')?.textContent).toBe('Explanation');
+    expect(root?.getElementById('tip')?.querySelectorAll('.l')).toHaveLength(1);
   });
 
   it('switches language in place and stops following after stop()', async () => {
