@@ -67,6 +67,8 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
   const readers = new WeakMap<Element, Reader>();
   /** Per table: may a badge float above its cell (see the file comment)? */
   const floats = new WeakMap<Element, boolean>();
+  /** The slot we made for a row, and the badge drawn in a slot. */
+  const slots = new WeakMap<Element, Element>();
   const views = new WeakMap<Element, BadgeView>();
 
   const readerFor = (table: Element): Reader => {
@@ -83,8 +85,8 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     const existing = hostIn(row);
     if (existing) return existing;
     const table = row.closest('table');
-    const reader = table && readerFor(table);
-    if (!table || !reader) return null;
+    if (!table) return null;
+    const reader = readerFor(table);
     const cell = row.children[reader.statusColumn ?? row.children.length - 1] ?? row.lastElementChild;
     if (!cell) return null;
     const host = newSlot();
@@ -95,7 +97,6 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
   }
 
   /** The row's slot: the one we made when it is still in one of the row's cells (checked without a search), else any. */
-  const slots = new WeakMap<Element, Element>();
   function hostIn(row: Element): Element | null {
     const made = slots.get(row);
     if (made && made.parentElement?.parentElement === row) return made;
