@@ -2,7 +2,7 @@
  * A one-field form opened in place (a note, a reason): focused when it opens, Escape or
  * "Batal" cancels without closing the surrounding panel, Enter / "Simpan" submits.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type Language, t } from '../../utils/i18n';
 
 /** The engine's limit on note text. */
@@ -30,7 +30,9 @@ export function InlineForm({
   const id = useId();
   const [text, setText] = useState('');
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  useEffect(() => field.current?.focus(), []);
+  // Focused as the form is put in the page, not after the next frame: keys typed right after
+  // opening it (a fast typist, a test) would otherwise go to the button that opened it.
+  useLayoutEffect(() => field.current?.focus(), []);
   const trimmed = text.trim();
   const props = {
     id,

@@ -8,7 +8,7 @@
  * Verifying and signing (PKIjs) load on first use, so the dashboard's first view does not wait.
  * Verdicts are text with an icon, never colour alone; focus moves to the results heading.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SlaStatus } from '../../machines';
 import { useLiveQuery } from '../../utils/db/live';
 import type { ImportVerdict, ReportInput } from '../../utils/db/reports';
@@ -412,7 +412,7 @@ function ConfirmRemove(props: {
   onNo: () => void;
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useLayoutEffect(() => cancel.current?.focus(), []);
   return (
     <fieldset class="pt-confirm" data-testid="team-remove-confirm">
       <legend>{props.text}</legend>

@@ -291,6 +291,18 @@ describe('CaseWorkspace: the checklist', () => {
     expect(onIntent).toHaveBeenLastCalledWith({ type: 'checklist.markMissing', itemId: 'oss-npwp' });
   });
 
+  it('focuses the form’s field in the same task that opens it, so no key typed next is lost', async () => {
+    workspace(ossFirstStage());
+    // Outside act(): Preact renders in a microtask, and only effects that wait for a frame
+    // would leave the field unfocused here.
+    (byTestId('pandu-mark-missing', item('oss-email') as HTMLElement) as HTMLElement).click();
+    await Promise.resolve();
+    await Promise.resolve();
+    const input = byTestId('pandu-missing-form')?.querySelector('input');
+    expect(input).toBeTruthy();
+    expect(document.activeElement).toBe(input);
+  });
+
   it('cancels a form with Escape without sending anything', () => {
     const onIntent = workspace(ossFirstStage());
     const button = byTestId('pandu-mark-missing', item('oss-email') as HTMLElement) as HTMLButtonElement;
