@@ -16,16 +16,29 @@ export interface Scheduler<T> {
 export interface SchedulerOptions<T> {
   /** Most items per turn. */
   budget: number;
+  /**
+   * Most items in the very first turn, when smaller than `budget`: lets one-time costs (the
+   * first badge's styles and fonts, say) land in a frame of their own.
+   */
+  first?: number;
   work: (chunk: T[]) => void | Promise<void>;
   next: (turn: () => void) => void;
   onError?: (err: unknown) => void;
 }
 
-export function createScheduler<T>({ budget, work, next, onError }: SchedulerOptions<T>): Scheduler<T> {
+export function createScheduler<T>({
+  budget,
+  first = budget,
+  work,
+  next,
+  onError,
+}: SchedulerOptions<T>): Scheduler<T> {
   let queue: T[] = [];
   let busy = false;
+  let started = false;
   const turn = () => {
-    const chunk = queue.splice(0, Math.max(1, budget));
+    const chunk = queue.splice(0, Math.max(1, started ? budget : Math.min(first, budget)));
+    started = true;
     if (chunk.length === 0) {
       busy = false;
       return;

@@ -31,6 +31,22 @@ describe('chunk scheduler', () => {
     expect(l.pending()).toBe(0);
   });
 
+  it('handles only `first` items in its very first task, then `budget` at a time', () => {
+    const l = loop();
+    const chunks: number[][] = [];
+    const s = createScheduler<number>({
+      budget: 3,
+      first: 1,
+      next: l.next,
+      work: (c) => void chunks.push(c),
+    });
+    s.add([1, 2, 3, 4, 5]);
+    while (l.pending()) l.turn();
+    s.add([6, 7, 8, 9]);
+    while (l.pending()) l.turn();
+    expect(chunks).toEqual([[1], [2, 3, 4], [5], [6, 7, 8], [9]]);
+  });
+
   it('takes items added while busy into the same queue without a second loop', () => {
     const l = loop();
     const chunks: string[][] = [];
