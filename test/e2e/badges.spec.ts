@@ -163,8 +163,11 @@ for (const portal of ['sicantik', 'oss', 'simbg', 'simpel'] as const) {
       for (const row of rows) {
         const want = expectedBadge(portal, row, today);
         if (!want) continue;
-        const badge = badgeOf(tab.locator(selector).filter({ hasText: row.id }));
+        const listed = tab.locator(selector).filter({ hasText: row.id });
+        const badge = badgeOf(listed);
         await expect(badge, row.id).toHaveAttribute('data-ref', row.id);
+        // Its visible parts are made near the viewport (badges.ts): read where the officer sees it.
+        await listed.scrollIntoViewIfNeeded();
         if (want.outcome) {
           await expect(badge.locator('[data-kind]')).toHaveText([want.outcome]);
           checked.outcome += 1;
@@ -217,6 +220,7 @@ test('a case recorded in Pandu Izin shows its checklist progress on the list, an
     await tab.goto(listUrl);
     const row = tab.locator('table#tabel-permohonan tbody tr').filter({ hasText: recorded ?? '' });
     const badge = badgeOf(row);
+    await row.scrollIntoViewIfNeeded();
     await expect(badge.locator('[data-kind=progress]')).toHaveText(`1/${total}`);
     // The explanation is written when the badge is first pointed at.
     await badge.hover();

@@ -10,10 +10,14 @@ export async function allBadged(page: Page, rowsSelector: string, count: number,
 
 /**
  * A badge floats over its slot (badges.ts): it must still be drawn inside its own row's status
- * cell, and move with it. Checked on screen, with the row scrolled into view.
+ * cell, and move with it. Checked on screen, with the row scrolled into view (which is also where
+ * its visible parts are made).
  */
 export async function drawnInItsCell(row: Locator) {
   await row.scrollIntoViewIfNeeded();
+  await expect(
+    row.locator('pandu-izin-badge [data-kind=stage], pandu-izin-badge [data-kind=outcome]').first(),
+  ).toBeVisible();
   const badge = await row.locator('pandu-izin-badge .b').boundingBox();
   const cell = await row.locator('pandu-izin-badge').evaluate((host) => {
     const r = (host.parentElement as Element).getBoundingClientRect();

@@ -238,6 +238,55 @@ describe('list badges in the content script', () => {
     expect(root?.getElementById('tip')?.querySelectorAll('.l')).toHaveLength(1);
   });
 
+  it('names every badge at once but makes the visible parts only of those near the viewport, then of those scrolled or focused near', async () => {
+    const refs = Array.from({ length: 200 }, (_, i) => `R${i}`);
+    const tbody = table(refs);
+    // A laid-out list (happy-dom lays nothing out): rows 50 px high, a 500 px viewport.
+    let scrolled = 0;
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const tr = this.closest('tr');
+      const i = tr ? rowsOf(tbody).indexOf(tr) : 0;
+      const top = (this.localName === 'table' ? 0 : i * 50) - scrolled;
+      const height = this.localName === 'table' ? 200 * 50 : 50;
+      return { top, bottom: top + height, left: 0, right: 100, width: 100, height, x: 0, y: top } as DOMRect;
+    });
+    const innerHeight = vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(500);
+    try {
+      stop = startListBadges(sicantik, 'id').stop;
+      await settle();
+      await settle();
+      const rows = rowsOf(tbody);
+      const badge = (i: number) =>
+        rows[i]?.querySelector('pandu-izin-badge')?.shadowRoot?.querySelector<HTMLElement>('.b');
+      // Every row's badge is there, named and focusable.
+      for (const i of [0, 100, 199]) {
+        expect(badge(i)?.getAttribute('aria-label')).toBe(`Status R${i}`);
+        expect(badge(i)?.tabIndex).toBe(0);
+      }
+      // Visible parts: the screen and one more below it (up to 1,000 px: rows 0 to 20).
+      expect(badgeText(rows[0] as Element)).toBe('Tahap PEMERIKSAAN');
+      expect(badgeText(rows[20] as Element)).toBe('Tahap PEMERIKSAAN');
+      expect(badgeText(rows[21] as Element)).toBeUndefined();
+      expect(badgeText(rows[100] as Element)).toBeUndefined();
+      // Scrolled to row 100: rows 90 to 120 get theirs before the next frame.
+      scrolled = 100 * 50;
+      document.dispatchEvent(new Event('scroll'));
+      await settle();
+      await settle();
+      expect(badgeText(rows[100] as Element)).toBe('Tahap PEMERIKSAAN');
+      expect(badgeText(rows[90] as Element)).toBe('Tahap PEMERIKSAAN');
+      expect(badgeText(rows[121] as Element)).toBeUndefined();
+      // Reached by Tab far away (the browser scrolls it in): drawn as it gets focus.
+      badge(190)?.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+      expect(badgeText(rows[190] as Element)).toBe('Tahap PEMERIKSAAN');
+    } finally {
+      rect.mockRestore();
+      innerHeight.mockRestore();
+    }
+  });
+
   it('switches language in place and stops following after stop()', async () => {
     const tbody = table(['A']);
     const badges = startListBadges(sicantik, 'id');
