@@ -35,6 +35,29 @@ const QUIET_FLAGS = [
   '--disable-sync',
 ];
 
+/** The same browser and flags without any extension: the baseline the bench compares with. */
+export async function launchWithout(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const browser = resolveBrowser({ playwrightPath: () => chromium.executablePath() });
+  const profile = mkdtempSync(join(tmpdir(), 'pandu-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browser.path,
+    headless: true,
+    viewport: { width: 1366, height: 800 },
+    args: [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (err) {
+        console.warn(`Could not remove the temporary profile ${profile}:`, err);
+      }
+    },
+  };
+}
+
 export async function launchWithExtension(options: LaunchOptions): Promise<LaunchedExtension> {
   const browser = resolveBrowser({ playwrightPath: () => chromium.executablePath() });
   const profile = mkdtempSync(join(tmpdir(), 'pandu-profile-'));

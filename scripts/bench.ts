@@ -1,0 +1,117 @@
+/**
+ * `npm run bench [-- --quick] [-- --out FILE]`: the extension's performance, measured. Drives the
+ * demo build in Chromium against the demo portal (with and without the extension, interleaved),
+ * the engine in Node, and reads the production build's bundle sizes. Prints a Markdown table and
+ * writes JSON (default bench/results.json). Timings are medians after a warm-up; nothing here
+ * passes or fails (CI checks only the bundle budgets).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PORTAL_PATHS } from '../test/fixtures/portal/routes';
+import { startDemoPortal } from '../test/fixtures/portal/server';
+import { bundleSizes } from './lib/bench/bundle';
+import { dashboardFigures } from './lib/bench/dashboard';
+import { engineApplyMs, restoreMs } from './lib/bench/engine';
+import { badgeFigures, loadFigures, overlayVisibleMs } from './lib/bench/page';
+import { markdown } from './lib/bench/report';
+import { launchWithExtension, launchWithout } from './lib/launch';
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, out: { type: 'string' } },
+});
+const quick = values.quick ?? false;
+const out = values.out ?? 'bench/results.json';
+const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+const step = async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
+  const started = Date.now();
+  process.stdout.write(`… ${name}`);
+  const value = await run();
+  process.stdout.write(` (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  return value;
+};
+
+const figures: Record<string, unknown> = {};
+figures.bundleGz = await step('bundle sizes', () => bundleSizes(root('.output/chrome-mv3')));
+figures.engineApplyMs = await step('engine: applying events', () =>
+  engineApplyMs(quick ? { cases: 10, events: 100 } : { cases: 50, events: 200 }),
+);
+figures.restore10kMs = await step('engine: restoring 10,000 cases', () =>
+  restoreMs({ count: 10_000, runs: quick ? 3 : 7 }),
+);
+
+const portal = await startDemoPortal();
+const withExt = await launchWithExtension({ extensionDir: root('.output/chrome-mv3-demo'), headless: true });
+const without = await launchWithout();
+let chromium = '';
+try {
+  chromium = withExt.context.browser()?.version() ?? (await chromiumVersion(withExt.context));
+  const list = `${portal.url}${PORTAL_PATHS.sicantik.list}`;
+  const detail = await step('finding a case page', () => firstCaseUrl(without.context, list));
+  const loads = await step('page load and first paint, with and without', () =>
+    loadFigures(
+      withExt.context,
+      without.context,
+      detail,
+      quick ? { runs: 5, warmUp: 1 } : { runs: 21, warmUp: 3 },
+    ),
+  );
+  figures.pageLoad = loads.pageLoad;
+  figures.fcp = loads.fcp;
+  figures.overlayVisibleMs = await step('overlay after DOMContentLoaded', () =>
+    overlayVisibleMs(withExt.context, detail, quick ? { runs: 5, warmUp: 1 } : { runs: 15, warmUp: 2 }),
+  );
+  const rows = 'table#tabel-permohonan tbody tr';
+  figures.badges1k = await step('badges on 1,000 rows', () =>
+    badgeFigures(withExt.context, `${list}?n=1000`, rows, { runs: quick ? 1 : 3 }),
+  );
+  figures.badges5k = await step('badges on 5,000 rows', () =>
+    badgeFigures(withExt.context, `${list}?n=5000`, rows, { runs: quick ? 1 : 3 }),
+  );
+  figures.dashboard20k = await step('dashboard with 20,000 cases', () =>
+    dashboardFigures(withExt.context, withExt.extensionId, { count: 20_000, runs: quick ? 2 : 5 }),
+  );
+  // Not measured yet: signing a 40-item checklist in an extension page (see README, Performance).
+  figures.pdfSignMs = null;
+} finally {
+  await withExt.close();
+  await without.close();
+  await portal.close();
+}
+
+const results = {
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    node: process.version,
+    chromium,
+    date: new Date().toISOString(),
+  },
+  quick,
+  figures,
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${markdown(results)}\n\nWritten to ${out}.`);
+
+async function firstCaseUrl(
+  context: import('@playwright/test').BrowserContext,
+  list: string,
+): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(list);
+  const href = await page.locator('table#tabel-permohonan tbody tr a').first().getAttribute('href');
+  await page.close();
+  if (!href) throw new Error(`no case link on ${list}`);
+  return new URL(href, list).href;
+}
+
+async function chromiumVersion(context: import('@playwright/test').BrowserContext): Promise<string> {
+  const page = await context.newPage();
+  const agent = await page.evaluate(() => navigator.userAgent);
+  await page.close();
+  return /Chrome\/([\d.]+)/.exec(agent)?.[1] ?? 'unknown';
+}

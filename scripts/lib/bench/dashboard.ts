@@ -1,0 +1,113 @@
+/**
+ * The dashboard with 20,000 cases in Chromium (the demo build's extension page): the first view
+ * (from navigation to the counts table, the IndexedDB read included) and applying a filter (from
+ * the select's change to the DOM showing the new count). The cases are written straight into the
+ * extension's IndexedDB of the bench's throw-away profile.
+ */
+import type { BrowserContext } from '@playwright/test';
+import { CATALOG, createEngine } from '../../../machines';
+import { median } from './stats';
+
+/** Case rows as the store writes them, with one real engine snapshot as every row's payload. */
+function syntheticRows(count: number) {
+  const engine = createEngine();
+  const real = engine.createCase({
+    id: 'bench',
+    permitId: 'pbg',
+    region: '31',
+    receivedAt: '2026-11-02T08:00:00+07:00',
+  });
+  const snapshot = JSON.parse(JSON.stringify(real.persisted));
+  const modes = ['field', 'office', 'remote', 'none'] as const;
+  const statuses = ['on-track', 'at-risk', 'overdue', 'paused', 'waiting', 'stopped', 'none'] as const;
+  const regions = ['11', '31', '32', '33', '34', '35', '64', '76', '94', '95'];
+  const base = Date.parse('2026-12-01T00:00:00Z');
+  return Array.from({ length: count }, (_, i) => {
+    const d = CATALOG[i % CATALOG.length] ?? CATALOG[0];
+    const stage = d?.stages[i % (d?.stages.length || 1)]?.id ?? 'closed';
+    const sla = statuses[i % statuses.length] ?? 'none';
+    const mode = modes[i % modes.length] ?? 'none';
+    const timed = sla === 'on-track' || sla === 'at-risk' || sla === 'overdue';
+    return {
+      id: `bench:${i}`,
+      portal: 'sicantik',
+      caseRef: `B-${String(i).padStart(6, '0')}`,
+      permitType: d?.id ?? 'pbg',
+      region: regions[i % regions.length],
+      stage,
+      status: 'in-progress',
+      mode,
+      modes: mode === 'none' ? [] : [mode],
+      slaStatus: sla,
+      dueAt: timed ? new Date(base + ((i % 80) - 40) * 86_400_000).toISOString().slice(0, 10) : '',
+      indexedOn: '2026-12-01',
+      officer: `19800101200501100${i % 10}`,
+      updatedAt: new Date(base - (i % 5000) * 60_000).toISOString(),
+      seq: 1,
+      logLength: 1,
+      headHash: '',
+      snapshot: { ...snapshot, id: `bench:${i}` },
+    };
+  });
+}
+
+export interface DashboardFigures {
+  firstRenderMs: number;
+  filterMs: number;
+  runs: number;
+}
+
+export async function dashboardFigures(
+  context: BrowserContext,
+  extensionId: string,
+  { count, runs }: { count: number; runs: number },
+): Promise<DashboardFigures> {
+  const page = await context.newPage();
+  const url = `chrome-extension://${extensionId}/dashboard.html`;
+  await page.goto(url);
+  await page.getByTestId('dashboard-empty').or(page.getByTestId('dash-filters')).waitFor();
+  await page.evaluate(async (all) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('pandu-izin');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('cases', 'readwrite');
+      const store = tx.objectStore('cases');
+      for (const row of all) store.put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, syntheticRows(count));
+
+  const first: number[] = [];
+  const filter: number[] = [];
+  // One warm-up run, not counted.
+  for (let run = 0; run <= runs; run++) {
+    await page.goto(url);
+    await page.getByTestId('dash-counts-total').waitFor();
+    const firstView = await page.evaluate(() => performance.now());
+    const filtered = await page.evaluate(async () => {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="dash-filter-region"]');
+      const shown = document.querySelector('[data-testid="dash-shown"]');
+      if (!select || !shown) throw new Error('no region filter on the dashboard');
+      const before = shown.textContent;
+      return new Promise<number>((resolve) => {
+        const started = performance.now();
+        new MutationObserver(() => {
+          if (shown.textContent !== before) resolve(performance.now() - started);
+        }).observe(shown, { subtree: true, childList: true, characterData: true });
+        select.value = '94';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    });
+    if (run > 0) {
+      first.push(firstView);
+      filter.push(filtered);
+    }
+  }
+  await page.close();
+  return { firstRenderMs: median(first), filterMs: median(filter), runs };
+}
