@@ -17,6 +17,7 @@ import { dashboardFigures } from './lib/bench/dashboard';
 import { engineApplyMs, restoreMs } from './lib/bench/engine';
 import { badgeFigures, loadFigures, overlayVisibleMs } from './lib/bench/page';
 import { markdown } from './lib/bench/report';
+import { signFigures } from './lib/bench/signing';
 import { launchWithExtension, launchWithout } from './lib/launch';
 
 const { values } = parseArgs({
@@ -74,8 +75,14 @@ try {
   figures.dashboard20k = await step('dashboard with 20,000 cases', () =>
     dashboardFigures(withExt.context, withExt.extensionId, { count: 20_000, runs: quick ? 2 : 5 }),
   );
-  // Not measured yet: signing a 40-item checklist in an extension page (see README, Performance).
-  figures.pdfSignMs = null;
+  const building = await step('finding a PBG case on the SIMBG portal', () =>
+    firstCaseUrl(without.context, `${portal.url}${PORTAL_PATHS.simbg.list}`, 'PBG'),
+  );
+  const signing = await step('signing the checklist in the side panel', () =>
+    signFigures(withExt.context, withExt.extensionId, building, { runs: quick ? 2 : 5 }),
+  );
+  figures.pdfSignMs = signing.signMs;
+  figures.pdfSignItems = signing.items;
 } finally {
   await withExt.close();
   await without.close();
@@ -97,13 +104,20 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${markdown(results)}\n\nWritten to ${out}.`);
 
+/** The first case on a portal's list (in a row showing `text`, when given). */
 async function firstCaseUrl(
   context: import('@playwright/test').BrowserContext,
   list: string,
+  text?: string,
 ): Promise<string> {
   const page = await context.newPage();
   await page.goto(list);
-  const href = await page.locator('table#tabel-permohonan tbody tr a').first().getAttribute('href');
+  const rows = page.locator('table tbody tr');
+  const href = await (text ? rows.filter({ hasText: text }) : rows)
+    .first()
+    .locator('a')
+    .first()
+    .getAttribute('href');
   await page.close();
   if (!href) throw new Error(`no case link on ${list}`);
   return new URL(href, list).href;

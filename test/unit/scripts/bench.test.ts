@@ -44,7 +44,7 @@ describe('bench figures', () => {
     });
     expect(table).toContain('| Page load ratio | 1.20 | ≤ 1.05 | **no** |');
     expect(table).toContain('| Engine: one event applied (ms, Node) | 0.100 | ≤ 0.2 | yes |');
-    expect(table).toContain('| Signed 40-item checklist PDF (ms) | not measured | ≤ 250 |  |');
+    expect(table).toContain('| Signed checklist PDF in the side panel (ms) | not measured | ≤ 250 |  |');
     expect(table).toContain('| Bundle, content-scripts/portal (bytes, gzip -9) | 40000 | ≤ 35840 | **no** |');
     expect(table).toContain('Test CPU, 2 cores; Node v20; Chromium 156; 2026-11-29 (quick run).');
   });
