@@ -8,9 +8,12 @@ export interface BenchResults {
 }
 
 const ROWS: readonly [string, string][] = [
-  ['pageLoad.withMs', 'Page load with the extension (ms, median)'],
-  ['pageLoad.withoutMs', 'Page load without (ms)'],
-  ['pageLoad.ratio', 'Page load ratio'],
+  ['pageLoad.withMs', 'Case page load with the extension (ms, median)'],
+  ['pageLoad.withoutMs', 'Case page load without (ms)'],
+  ['pageLoad.ratio', 'Case page load ratio'],
+  ['pageLoadList.withMs', 'Case list load with the extension (ms)'],
+  ['pageLoadList.withoutMs', 'Case list load without (ms)'],
+  ['pageLoadList.ratio', 'Case list load ratio'],
   ['fcp.withMs', 'First contentful paint with (ms)'],
   ['fcp.withoutMs', 'First contentful paint without (ms)'],
   ['fcp.ratio', 'First contentful paint ratio'],
