@@ -52,24 +52,15 @@ try {
   chromium = withExt.context.browser()?.version() ?? (await chromiumVersion(withExt.context));
   const list = `${portal.url}${PORTAL_PATHS.sicantik.list}`;
   const detail = await step('finding a case page', () => firstCaseUrl(without.context, list));
+  const loadRuns = quick ? { runs: 5, warmUp: 1 } : { runs: 21, warmUp: 3 };
   const loads = await step('page load and first paint, with and without', () =>
-    loadFigures(
-      withExt.context,
-      without.context,
-      detail,
-      quick ? { runs: 5, warmUp: 1 } : { runs: 21, warmUp: 3 },
-    ),
+    loadFigures(withExt.context, without.context, detail, loadRuns),
   );
   figures.pageLoad = loads.pageLoad;
   figures.fcp = loads.fcp;
   // The case list too: there the content script also slots every row while the page is parsed.
   const listLoads = await step('case list load, with and without', () =>
-    loadFigures(
-      withExt.context,
-      without.context,
-      list,
-      quick ? { runs: 5, warmUp: 1 } : { runs: 21, warmUp: 3 },
-    ),
+    loadFigures(withExt.context, without.context, list, loadRuns),
   );
   figures.pageLoadList = listLoads.pageLoad;
   figures.overlayVisibleMs = await step('overlay after DOMContentLoaded', () =>
