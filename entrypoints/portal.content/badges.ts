@@ -48,7 +48,6 @@ import css from './badges.css?inline';
 const TAG = 'pandu-izin-badge';
 /** The box inside each slot that a badge is drawn into. */
 const BOX = 'slot';
-
 /** Rows read and sent per task, and badges drawn per task after a frame (each well under 50 ms). */
 export const READ_BUDGET = 100;
 export const WRITE_BUDGET = 100;
@@ -93,7 +92,7 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     return reader;
   };
 
-  /** Tables with badges drawn, for finding the slots near the viewport (see `revealNear`). */
+  /** Tables with badges drawn, for finding the slots near the viewport (`nearViewport`). */
   const tables = new Set<Element>();
 
   /** The row's slot, made (empty) if it has none; null when the row has no cell for it yet. */
