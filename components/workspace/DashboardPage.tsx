@@ -83,7 +83,8 @@ export function DashboardPage({
   const week = weekRange(today);
   const [filters, setFilters] = useState<DashboardFilters>(() => filtersFromQuery(location.search));
 
-  const rows = useLiveQuery(() => db.cases.toArray(), [db]);
+  // The slim index, not the cases with their snapshots: a fraction of the bytes to read.
+  const rows = useLiveQuery(() => db.caseIndex.toArray(), [db]);
   const events = useLiveQuery(
     () => db.events.where('storedAt').aboveOrEqual(storedSince(week.from)).toArray(),
     [db, week.from],

@@ -20,7 +20,16 @@ import {
 } from '../../machines';
 import { fromBase64, toBase64 } from './base64';
 import { isQuotaError, logBodyOf } from './cases';
-import type { AdapterRow, CaseRow, EventRow, EvidenceRow, PanduDb, SettingRow, SignatureRow } from './schema';
+import {
+  type AdapterRow,
+  type CaseRow,
+  type EventRow,
+  type EvidenceRow,
+  type PanduDb,
+  putCases,
+  type SettingRow,
+  type SignatureRow,
+} from './schema';
 import { isSettingKey, LOCAL_ONLY_SETTINGS, settingProblem } from './settings';
 
 export const BACKUP_FORMAT = 'pandu-izin-backup';
@@ -689,7 +698,7 @@ async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string)
   try {
     const counts = await db.transaction(
       'rw',
-      [db.cases, db.events, db.evidence, db.settings, db.signatures, db.adapters],
+      [db.cases, db.caseIndex, db.events, db.evidence, db.settings, db.signatures, db.adapters],
       async (): Promise<ImportCounts> => {
         const { caseRows, newEvents, unchanged, diverged } = await compareLogs(db, content, logs, at);
         if (diverged.size > 0) throw new Refused(divergedError(diverged));
@@ -710,7 +719,7 @@ async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string)
           (r) => r.id,
         );
 
-        await db.cases.bulkPut(caseRows);
+        await putCases(db, caseRows);
         await db.events.bulkAdd(newEvents);
         await db.evidence.bulkAdd(newEvidence);
         await db.settings.bulkPut(settings);

@@ -20,7 +20,16 @@ import {
   verifyChain,
   type WorkMode,
 } from '../../machines';
-import type { CaseOpening, CaseRow, EventRow, IndexCase, LogBody, PanduDb } from './schema';
+import {
+  type CaseOpening,
+  type CaseRow,
+  type EventRow,
+  type IndexCase,
+  indexRowOf,
+  type LogBody,
+  type PanduDb,
+  putCases,
+} from './schema';
 
 export type StoreErrorCode =
   | 'not-found'
@@ -225,11 +234,12 @@ export function createCaseRepository(options: RepositoryOptions) {
         hash: entry.hash,
         storedAt: at,
       };
-      return await db.transaction('rw', db.cases, db.events, async () => {
+      return await db.transaction('rw', db.cases, db.caseIndex, db.events, async () => {
         const raced = await db.cases.get(id);
         if (raced) return { ok: true as const, value: { row: raced, opened: false } };
         await db.events.add(eventRow);
         await db.cases.add(row);
+        await db.caseIndex.put(indexRowOf(row));
         return { ok: true as const, value: { row, opened: true } };
       });
     } catch (error) {
@@ -305,13 +315,13 @@ export function createCaseRepository(options: RepositoryOptions) {
           hash: entry.hash,
           storedAt: at,
         };
-        const outcome = await db.transaction('rw', db.cases, db.events, async () => {
+        const outcome = await db.transaction('rw', db.cases, db.caseIndex, db.events, async () => {
           if (await db.events.get(opts.eventId)) return 'duplicate' as const;
           const current = await db.cases.get(caseId);
           if (!current || current.seq !== row.seq || current.headHash !== row.headHash)
             return 'moved' as const;
           await db.events.add(eventRow);
-          await db.cases.put(next);
+          await putCases(db, [next]);
           return 'written' as const;
         });
         if (outcome === 'written')
@@ -360,8 +370,8 @@ export function createCaseRepository(options: RepositoryOptions) {
    * status moves with the calendar even when nobody touches the case.
    */
   async function reindexStale(at: string = now()): Promise<number> {
-    let changed = 0;
-    await db.transaction('rw', db.cases, async () => {
+    const changed: CaseRow[] = [];
+    await db.transaction('rw', db.cases, db.caseIndex, async () => {
       await db.cases
         .filter((row) => row.status !== 'closed' && row.status !== 'rejected')
         .modify((row) => {
@@ -373,10 +383,11 @@ export function createCaseRepository(options: RepositoryOptions) {
           }
           if (fields.indexedOn === row.indexedOn) return;
           Object.assign(row, fields);
-          changed++;
+          changed.push(row);
         });
+      await db.caseIndex.bulkPut(changed.map(indexRowOf));
     });
-    return changed;
+    return changed.length;
   }
 
   /** A stored case row, or `not-found`. */

@@ -190,12 +190,35 @@ export const SCHEMA_HISTORY = {
   3: {
     reports: 'id, officer',
   },
+  4: {
+    caseIndex: 'id',
+  },
 } as const;
 
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
+
+/**
+ * A case row without its engine snapshot: what the dashboard reads for thousands of cases at
+ * once (20,000 rows with their snapshots took 0.45–1.1 s to read in Chromium). Written in the
+ * same transaction as the case row, by every write of one (`putCases`).
+ */
+export type CaseIndexRow = Omit<CaseRow, 'snapshot'>;
+
+export function indexRowOf(row: CaseRow): CaseIndexRow {
+  const { snapshot: _snapshot, ...index } = row;
+  return index;
+}
+
+/** Writes case rows and their index rows; the caller's transaction must include both tables. */
+export async function putCases(db: PanduDb, rows: readonly CaseRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.cases.bulkPut(rows as CaseRow[]);
+  await db.caseIndex.bulkPut(rows.map(indexRowOf));
+}
 
 export type PanduDb = Dexie & {
   cases: EntityTable<CaseRow, 'id'>;
+  caseIndex: EntityTable<CaseIndexRow, 'id'>;
   events: EntityTable<EventRow, 'id'>;
   evidence: EntityTable<EvidenceRow, 'sha256'>;
   signatures: EntityTable<SignatureRow, 'id'>;
@@ -253,6 +276,15 @@ export function openDb(options: OpenOptions): PanduDb {
   }
   // Version 3: imported activity reports (a new table; nothing to upgrade).
   if (upTo >= 3) db.version(3).stores(SCHEMA_HISTORY[3]);
+  // Version 4: the case index the dashboard reads, filled from the cases.
+  if (upTo >= 4) {
+    db.version(4)
+      .stores(SCHEMA_HISTORY[4])
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('cases').toArray()) as CaseRow[];
+        await tx.table('caseIndex').bulkPut(rows.map(indexRowOf));
+      });
+  }
   return db;
 }
 

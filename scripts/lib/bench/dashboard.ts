@@ -73,9 +73,15 @@ export async function dashboardFigures(
       open.onerror = () => reject(open.error);
     });
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('cases', 'readwrite');
-      const store = tx.objectStore('cases');
-      for (const row of all) store.put(row);
+      // The cases and the slim index the dashboard reads (utils/db/schema.ts), as the store writes them.
+      const tx = db.transaction(['cases', 'caseIndex'], 'readwrite');
+      const cases = tx.objectStore('cases');
+      const index = tx.objectStore('caseIndex');
+      for (const row of all) {
+        cases.put(row);
+        const { snapshot: _snapshot, ...slim } = row;
+        index.put(slim);
+      }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });

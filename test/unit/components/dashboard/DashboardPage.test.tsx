@@ -8,7 +8,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReportInput } from '../../../../components/dashboard/report-content';
 import { DashboardPage } from '../../../../components/workspace/DashboardPage';
-import type { CaseRow, EventRow, PanduDb } from '../../../../utils/db/schema';
+import { type CaseRow, type EventRow, type PanduDb, putCases } from '../../../../utils/db/schema';
 import { setSetting } from '../../../../utils/db/settings';
 import { type Mounted, mount, until } from '../../helpers/dom';
 import { extensionPageHost, FIXTURE_OFFICER } from '../../helpers/extension-page';
@@ -69,7 +69,7 @@ function logEntry(officer: string, at: string, type: string): EventRow {
 async function setup(rows: CaseRow[], search = '') {
   const env = extensionPageHost('dashboard.html', 'dash');
   db = env.db;
-  await env.db.cases.bulkPut(rows);
+  await env.db.transaction('rw', env.db.cases, env.db.caseIndex, () => putCases(env.db, rows));
   const location = {
     search,
     replace: vi.fn((query: string) => {

@@ -283,6 +283,8 @@ describe('importBackup', () => {
 
     const [a, b] = [await dump(src), await dump(dst)];
     expect(b.cases).toEqual(a.cases);
+    // The dashboard's index is not in the file: it is written with the restored cases.
+    expect(await dst.caseIndex.toArray()).toEqual(b.cases.map(({ snapshot: _, ...row }) => row));
     // Restored entries are new to this browser: storedAt is the import's time (sync sends them on).
     expect(b.events.map(({ storedAt: _, ...e }) => e)).toEqual(a.events.map(({ storedAt: _, ...e }) => e));
     expect(new Set(b.events.map((e) => e.storedAt))).toEqual(new Set(['2026-11-28T06:00:00.000Z']));

@@ -59,7 +59,18 @@ async function applyOk(repo: ReturnType<typeof setup>['repo'], intent: Intent, e
 }
 
 async function dump(db: PanduDb) {
-  return { cases: await db.cases.toArray(), events: await db.events.toArray() };
+  return {
+    cases: await db.cases.toArray(),
+    caseIndex: await db.caseIndex.toArray(),
+    events: await db.events.toArray(),
+  };
+}
+
+/** The dashboard's index holds exactly the cases, without their snapshots. */
+async function expectIndexInStep(db: PanduDb) {
+  const cases = await db.cases.toArray();
+  expect(cases.length).toBeGreaterThan(0);
+  expect(await db.caseIndex.toArray()).toEqual(cases.map(({ snapshot: _snapshot, ...rest }) => rest));
 }
 
 describe('opening a case', () => {
@@ -109,7 +120,7 @@ describe('opening a case', () => {
     const refused = await repo.open({ ...OPENING, region: '99' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'cannot-open' } });
     if (!refused.ok) expect(refused.error.message.id).toMatch(/Perkara tidak dapat dibuka/);
-    expect(await dump(db)).toEqual({ cases: [], events: [] });
+    expect(await dump(db)).toEqual({ cases: [], caseIndex: [], events: [] });
   });
 });
 
@@ -342,6 +353,20 @@ describe('SLA re-index', () => {
     await expect(repo.reindexStale('2026-11-30T02:00:00Z')).resolves.toBe(1);
     expect((await repo.get(CASE_ID))?.indexedOn).toBe('2026-11-30');
     await expect(repo.reindexStale('2026-11-30T05:00:00Z')).resolves.toBe(0);
+  });
+});
+
+describe('the dashboard’s case index', () => {
+  it('follows every write of a case: opening, applying an event, and the SLA re-index', async () => {
+    const { db, repo } = setup();
+    const { items } = await openCase(repo);
+    await expectIndexInStep(db);
+    await applyOk(repo, { type: 'checklist.tick', itemId: items[0] as string }, 0);
+    await expectIndexInStep(db);
+    expect((await db.caseIndex.get(CASE_ID))?.seq).toBe(1);
+    await repo.reindexStale('2026-11-30T02:00:00Z');
+    await expectIndexInStep(db);
+    expect((await db.caseIndex.get(CASE_ID))?.indexedOn).toBe('2026-11-30');
   });
 });
 

@@ -330,7 +330,7 @@ describe('schema version 2 → 3', () => {
 
   it('keeps every table as it was and adds the empty reports table, indexed by officer', async () => {
     const { name, tables } = await versionTwoDb();
-    const db = track(openDb({ name, indexCase, now: () => '2027-01-01T00:00:00.000Z' }));
+    const db = track(openDb({ name, indexCase, now: () => '2027-01-01T00:00:00.000Z', version: 3 }));
     await db.open();
     expect(db.verno).toBe(3);
     for (const [table, rows] of Object.entries(tables)) {
@@ -364,5 +364,23 @@ describe('schema version 2 → 3', () => {
     };
     await db.reports.add(row);
     expect(await db.reports.where('officer').equals('198805052015032002').toArray()).toEqual([row]);
+  });
+});
+
+describe('schema version 3 → 4', () => {
+  it('fills the dashboard’s case index with every case but its snapshot, and keeps the cases', async () => {
+    const old = await versionOneDb();
+    const v3 = openDb({ name: old.name, indexCase, now: () => UPGRADED_AT, version: 3 });
+    await v3.open();
+    const cases = await v3.cases.toArray();
+    v3.close();
+    expect(cases.length).toBeGreaterThan(0);
+    const db = track(openDb({ name: old.name, indexCase }));
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.cases.toArray()).toEqual(cases);
+    const index = await db.caseIndex.toArray();
+    expect(index).toEqual(cases.map(({ snapshot: _snapshot, ...rest }) => rest));
+    expect(index.every((row) => !('snapshot' in row))).toBe(true);
   });
 });
