@@ -100,13 +100,20 @@ export async function dashboardFigures(
       const shown = document.querySelector('[data-testid="dash-shown"]');
       if (!select || !shown) throw new Error('no region filter on the dashboard');
       const before = shown.textContent;
-      return new Promise<number>((resolve) => {
+      return new Promise<number>((resolve, reject) => {
         const started = performance.now();
+        // Watched on the whole page: a re-render (the background re-indexing the cases, say) may
+        // replace the element that shows the count.
         new MutationObserver(() => {
-          if (shown.textContent !== before) resolve(performance.now() - started);
-        }).observe(shown, { subtree: true, childList: true, characterData: true });
+          const now = document.querySelector('[data-testid="dash-shown"]')?.textContent;
+          if (now !== before) resolve(performance.now() - started);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
         select.value = '94';
         select.dispatchEvent(new Event('change', { bubbles: true }));
+        setTimeout(
+          () => reject(new Error('the region filter did not change the count shown within 10 s')),
+          10_000,
+        );
       });
     });
     if (run > 0) {
