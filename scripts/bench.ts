@@ -18,6 +18,7 @@ import { engineApplyMs, restoreMs } from './lib/bench/engine';
 import { badgeFigures, loadFigures, overlayVisibleMs } from './lib/bench/page';
 import { markdown } from './lib/bench/report';
 import { signFigures } from './lib/bench/signing';
+import { round } from './lib/bench/stats';
 import { launchWithExtension, launchWithout } from './lib/launch';
 
 const { values } = parseArgs({
@@ -99,7 +100,7 @@ const results = {
     date: new Date().toISOString(),
   },
   quick,
-  figures,
+  figures: short(figures) as Record<string, unknown>,
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -129,4 +130,13 @@ async function chromiumVersion(context: import('@playwright/test').BrowserContex
   const agent = await page.evaluate(() => navigator.userAgent);
   await page.close();
   return /Chrome\/([\d.]+)/.exec(agent)?.[1] ?? 'unknown';
+}
+
+/** Figures rounded to three decimals for the JSON (timer noise past that means nothing). */
+function short(value: unknown): unknown {
+  if (typeof value === 'number') return round(value, 3);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, short(inner)]));
+  }
+  return value;
 }

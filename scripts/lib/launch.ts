@@ -35,20 +35,12 @@ const QUIET_FLAGS = [
   '--disable-sync',
 ];
 
-/** The same browser and flags without any extension: the baseline the bench compares with. */
-export async function launchWithout(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const browser = resolveBrowser({ playwrightPath: () => chromium.executablePath() });
+/** A throw-away profile folder, and its removal (retried: Chromium may still be flushing it as it exits; never fails). */
+function throwAwayProfile(): { profile: string; remove(): void } {
   const profile = mkdtempSync(join(tmpdir(), 'pandu-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: browser.path,
-    headless: true,
-    viewport: { width: 1366, height: 800 },
-    args: [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-  });
   return {
-    context,
-    close: async () => {
-      await context.close().catch(() => undefined);
+    profile,
+    remove: () => {
       try {
         rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
       } catch (err) {
@@ -58,17 +50,34 @@ export async function launchWithout(): Promise<{ context: BrowserContext; close(
   };
 }
 
+/** The same browser and flags without any extension: the baseline the bench compares with. */
+export async function launchWithout(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const browser = resolveBrowser({ playwrightPath: () => chromium.executablePath() });
+  const { profile, remove } = throwAwayProfile();
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: browser.path,
+      headless: true,
+      viewport: { width: 1366, height: 800 },
+      args: [...QUIET_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    });
+  } catch (err) {
+    remove();
+    throw err;
+  }
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      remove();
+    },
+  };
+}
+
 export async function launchWithExtension(options: LaunchOptions): Promise<LaunchedExtension> {
   const browser = resolveBrowser({ playwrightPath: () => chromium.executablePath() });
-  const profile = mkdtempSync(join(tmpdir(), 'pandu-profile-'));
-  // Chromium may still be flushing the profile as it exits: retry, and never fail over it.
-  const cleanUp = () => {
-    try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    } catch (err) {
-      console.warn(`Could not remove the temporary profile ${profile}:`, err);
-    }
-  };
+  const { profile, remove: cleanUp } = throwAwayProfile();
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {

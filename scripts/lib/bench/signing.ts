@@ -5,6 +5,7 @@
  * from the demo SIMBG portal, the catalog's longest checklist.
  */
 import type { BrowserContext } from '@playwright/test';
+import { sendFrom, tabIdOf } from '../../../test/e2e/pages/sidepanel';
 import { median } from './stats';
 
 const OFFICER = {
@@ -34,22 +35,9 @@ export async function signFigures(
   await portalPage.locator('pandu-izin-panel').waitFor({ state: 'attached', timeout: 15_000 });
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  const tabId = await panel.evaluate(async (wanted) => {
-    const api = (
-      globalThis as unknown as {
-        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-      }
-    ).chrome;
-    return (await api.tabs.query({})).find((t) => t.url === wanted)?.id ?? null;
-  }, caseUrl);
-  if (tabId === null) throw new Error(`no tab shows ${caseUrl}`);
-  await panel.evaluate(
-    (officer) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'settings.set', payload: { key: 'officer', value: officer } }),
-    OFFICER,
-  );
+  const tabId = await tabIdOf(panel, caseUrl);
+  const stored = await sendFrom(panel, 'settings.set', { key: 'officer', value: OFFICER });
+  if (!stored.ok) throw new Error(`the bench's officer was refused: ${stored.error?.message.en}`);
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   const button = panel.getByRole('button', { name: 'Cetak checklist bertanda tangan' });
   await button.waitFor({ timeout: 15_000 });
