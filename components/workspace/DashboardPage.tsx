@@ -12,7 +12,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { createCalendar } from '../../machines';
 import { useLiveQuery } from '../../utils/db/live';
 import { usePrefs } from '../../utils/db/prefs';
-import type { PanduDb } from '../../utils/db/schema';
+import { type PanduDb, readCaseIndex } from '../../utils/db/schema';
 import { getSetting } from '../../utils/db/settings';
 import { tMap } from '../../utils/i18n/activity-map';
 import { tDashboard } from '../../utils/i18n/dashboard';
@@ -83,8 +83,8 @@ export function DashboardPage({
   const week = weekRange(today);
   const [filters, setFilters] = useState<DashboardFilters>(() => filtersFromQuery(location.search));
 
-  // The slim index, not the cases with their snapshots: a fraction of the bytes to read.
-  const rows = useLiveQuery(() => db.caseIndex.toArray(), [db]);
+  // The slim index in chunks, not the cases with their snapshots (utils/db/schema.ts says why).
+  const rows = useLiveQuery(() => readCaseIndex(db), [db]);
   const events = useLiveQuery(
     () => db.events.where('storedAt').aboveOrEqual(storedSince(week.from)).toArray(),
     [db, week.from],

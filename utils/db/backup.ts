@@ -698,7 +698,7 @@ async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string)
   try {
     const counts = await db.transaction(
       'rw',
-      [db.cases, db.caseIndex, db.events, db.evidence, db.settings, db.signatures, db.adapters],
+      [db.cases, db.caseIndexChunks, db.events, db.evidence, db.settings, db.signatures, db.adapters],
       async (): Promise<ImportCounts> => {
         const { caseRows, newEvents, unchanged, diverged } = await compareLogs(db, content, logs, at);
         if (diverged.size > 0) throw new Refused(divergedError(diverged));

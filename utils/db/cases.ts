@@ -29,6 +29,7 @@ import {
   type LogBody,
   type PanduDb,
   putCases,
+  putIndexRows,
 } from './schema';
 
 export type StoreErrorCode =
@@ -234,12 +235,12 @@ export function createCaseRepository(options: RepositoryOptions) {
         hash: entry.hash,
         storedAt: at,
       };
-      return await db.transaction('rw', db.cases, db.caseIndex, db.events, async () => {
+      return await db.transaction('rw', db.cases, db.caseIndexChunks, db.events, async () => {
         const raced = await db.cases.get(id);
         if (raced) return { ok: true as const, value: { row: raced, opened: false } };
         await db.events.add(eventRow);
         await db.cases.add(row);
-        await db.caseIndex.put(indexRowOf(row));
+        await putIndexRows(db, [indexRowOf(row)]);
         return { ok: true as const, value: { row, opened: true } };
       });
     } catch (error) {
@@ -315,7 +316,7 @@ export function createCaseRepository(options: RepositoryOptions) {
           hash: entry.hash,
           storedAt: at,
         };
-        const outcome = await db.transaction('rw', db.cases, db.caseIndex, db.events, async () => {
+        const outcome = await db.transaction('rw', db.cases, db.caseIndexChunks, db.events, async () => {
           if (await db.events.get(opts.eventId)) return 'duplicate' as const;
           const current = await db.cases.get(caseId);
           if (!current || current.seq !== row.seq || current.headHash !== row.headHash)
@@ -371,7 +372,7 @@ export function createCaseRepository(options: RepositoryOptions) {
    */
   async function reindexStale(at: string = now()): Promise<number> {
     const changed: CaseRow[] = [];
-    await db.transaction('rw', db.cases, db.caseIndex, async () => {
+    await db.transaction('rw', db.cases, db.caseIndexChunks, async () => {
       await db.cases
         .filter((row) => row.status !== 'closed' && row.status !== 'rejected')
         .modify((row) => {
@@ -385,7 +386,7 @@ export function createCaseRepository(options: RepositoryOptions) {
           Object.assign(row, fields);
           changed.push(row);
         });
-      await db.caseIndex.bulkPut(changed.map(indexRowOf));
+      await putIndexRows(db, changed.map(indexRowOf));
     });
     return changed.length;
   }

@@ -6,10 +6,11 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import { CATALOG, createEngine } from '../../../machines';
+import { type CaseRow, indexRowOf, mergeIndexRows } from '../../../utils/db/schema';
 import { median } from './stats';
 
 /** Case rows as the store writes them, with one real engine snapshot as every row's payload. */
-function syntheticRows(count: number) {
+function syntheticRows(count: number): CaseRow[] {
   const today = new Date().toLocaleDateString('sv-SE');
   const engine = createEngine();
   const real = engine.createCase({
@@ -34,7 +35,7 @@ function syntheticRows(count: number) {
       portal: 'sicantik',
       caseRef: `B-${String(i).padStart(6, '0')}`,
       permitType: d?.id ?? 'pbg',
-      region: regions[i % regions.length],
+      region: regions[i % regions.length] ?? '31',
       stage,
       status: 'in-progress',
       mode,
@@ -70,27 +71,27 @@ export async function dashboardFigures(
   const url = `chrome-extension://${extensionId}/dashboard.html`;
   await page.goto(url);
   await page.getByTestId('dashboard-empty').or(page.getByTestId('dash-filters')).waitFor();
-  await page.evaluate(async (all) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('pandu-izin');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      // The cases and the slim index the dashboard reads (utils/db/schema.ts), as the store writes them.
-      const tx = db.transaction(['cases', 'caseIndex'], 'readwrite');
-      const cases = tx.objectStore('cases');
-      const index = tx.objectStore('caseIndex');
-      for (const row of all) {
-        cases.put(row);
-        const { snapshot: _snapshot, ...slim } = row;
-        index.put(slim);
-      }
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, syntheticRows(count));
+  const cases = syntheticRows(count);
+  // The index chunks as the store writes them (utils/db/schema.ts), computed here with its own code.
+  const chunks = mergeIndexRows([], cases.map(indexRowOf));
+  await page.evaluate(
+    async ({ cases, chunks }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('pandu-izin');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['cases', 'caseIndexChunks'], 'readwrite');
+        for (const row of cases) tx.objectStore('cases').put(row);
+        for (const chunk of chunks) tx.objectStore('caseIndexChunks').put(chunk);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { cases, chunks },
+  );
 
   const first: number[] = [];
   const filter: number[] = [];

@@ -69,7 +69,7 @@ function logEntry(officer: string, at: string, type: string): EventRow {
 async function setup(rows: CaseRow[], search = '') {
   const env = extensionPageHost('dashboard.html', 'dash');
   db = env.db;
-  await env.db.transaction('rw', env.db.cases, env.db.caseIndex, () => putCases(env.db, rows));
+  await env.db.transaction('rw', env.db.cases, env.db.caseIndexChunks, () => putCases(env.db, rows));
   const location = {
     search,
     replace: vi.fn((query: string) => {

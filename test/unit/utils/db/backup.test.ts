@@ -9,7 +9,7 @@ import {
   toBase64,
 } from '../../../../utils/db/backup';
 import { type CaseRepository, createCaseRepository, indexer } from '../../../../utils/db/cases';
-import { type CaseRow, openDb, type PanduDb } from '../../../../utils/db/schema';
+import { type CaseRow, openDb, type PanduDb, readCaseIndex } from '../../../../utils/db/schema';
 import { currentAuthor, setSetting } from '../../../../utils/db/settings';
 
 const engine = createEngine();
@@ -284,7 +284,8 @@ describe('importBackup', () => {
     const [a, b] = [await dump(src), await dump(dst)];
     expect(b.cases).toEqual(a.cases);
     // The dashboard's index is not in the file: it is written with the restored cases.
-    expect(await dst.caseIndex.toArray()).toEqual(b.cases.map(({ snapshot: _, ...row }) => row));
+    const index = (await readCaseIndex(dst)).sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(index).toEqual(b.cases.map(({ snapshot: _, ...row }) => row));
     // Restored entries are new to this browser: storedAt is the import's time (sync sends them on).
     expect(b.events.map(({ storedAt: _, ...e }) => e)).toEqual(a.events.map(({ storedAt: _, ...e }) => e));
     expect(new Set(b.events.map((e) => e.storedAt))).toEqual(new Set(['2026-11-28T06:00:00.000Z']));

@@ -1,7 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../../machines';
 import { type Author, createCaseRepository, type Intent, indexer } from '../../../../utils/db/cases';
-import { type CaseOpening, openDb, type PanduDb } from '../../../../utils/db/schema';
+import {
+  type CaseIndexRow,
+  type CaseOpening,
+  chunkOf,
+  INDEX_CHUNKS,
+  openDb,
+  type PanduDb,
+  putIndexRows,
+  readCaseIndex,
+} from '../../../../utils/db/schema';
+
+/** Index fields of some case (their values do not matter to the chunking). */
+const FAKE_INDEX_ROW: Omit<CaseIndexRow, 'id' | 'caseRef' | 'seq'> = {
+  portal: 'sicantik',
+  permitType: 'pbg',
+  region: '31',
+  stage: 'verifikasi',
+  status: 'in-progress',
+  mode: 'remote',
+  modes: ['remote'],
+  slaStatus: 'on-track',
+  dueAt: '2026-12-10',
+  indexedOn: '2026-11-29',
+  officer: '',
+  updatedAt: '2026-11-29T01:00:00.000Z',
+  logLength: 1,
+  headHash: '',
+};
+
 import { currentAuthor, deviceId, setSetting } from '../../../../utils/db/settings';
 
 const engine = createEngine();
@@ -61,7 +89,7 @@ async function applyOk(repo: ReturnType<typeof setup>['repo'], intent: Intent, e
 async function dump(db: PanduDb) {
   return {
     cases: await db.cases.toArray(),
-    caseIndex: await db.caseIndex.toArray(),
+    caseIndex: await indexById(db),
     events: await db.events.toArray(),
   };
 }
@@ -70,8 +98,15 @@ async function dump(db: PanduDb) {
 async function expectIndexInStep(db: PanduDb) {
   const cases = await db.cases.toArray();
   expect(cases.length).toBeGreaterThan(0);
-  expect(await db.caseIndex.toArray()).toEqual(cases.map(({ snapshot: _snapshot, ...rest }) => rest));
+  expect(await indexById(db)).toEqual(cases.map(({ snapshot: _snapshot, ...rest }) => rest));
 }
+
+/** The index rows in id order (the order the cases table reads in). */
+async function indexById(db: PanduDb) {
+  return (await readCaseIndex(db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+const indexRow = async (db: PanduDb, id: string) => (await readCaseIndex(db)).find((row) => row.id === id);
 
 describe('opening a case', () => {
   it('stores the case with its index fields and the first log entry', async () => {
@@ -357,16 +392,42 @@ describe('SLA re-index', () => {
 });
 
 describe('the dashboard’s case index', () => {
+  it('keeps each case once, in the chunk its id hashes to, however often it is written', async () => {
+    const { db } = setup();
+    const row = (id: string, seq: number) =>
+      ({ ...(FAKE_INDEX_ROW as CaseIndexRow), id, caseRef: id, seq }) satisfies CaseIndexRow;
+    const ids = Array.from({ length: 300 }, (_, i) => `sicantik:${i}`);
+    await db.transaction('rw', db.caseIndexChunks, () =>
+      putIndexRows(
+        db,
+        ids.map((id) => row(id, 1)),
+      ),
+    );
+    await db.transaction('rw', db.caseIndexChunks, () =>
+      putIndexRows(db, [row('sicantik:7', 2), row('sicantik:7', 3), row('sicantik:300', 1)]),
+    );
+    const chunks = await db.caseIndexChunks.toArray();
+    // 301 cases spread over many chunks, each row where its id hashes to.
+    expect(chunks.length).toBeGreaterThan(INDEX_CHUNKS / 2);
+    expect(chunks.length).toBeLessThanOrEqual(INDEX_CHUNKS);
+    for (const chunk of chunks) for (const r of chunk.rows) expect(chunkOf(r.id)).toBe(chunk.bucket);
+    const index = await readCaseIndex(db);
+    expect(index).toHaveLength(301);
+    expect(new Set(index.map((r) => r.id)).size).toBe(301);
+    expect(index.find((r) => r.id === 'sicantik:7')?.seq).toBe(3);
+    expect(index.find((r) => r.id === 'sicantik:8')?.seq).toBe(1);
+  });
+
   it('follows every write of a case: opening, applying an event, and the SLA re-index', async () => {
     const { db, repo } = setup();
     const { items } = await openCase(repo);
     await expectIndexInStep(db);
     await applyOk(repo, { type: 'checklist.tick', itemId: items[0] as string }, 0);
     await expectIndexInStep(db);
-    expect((await db.caseIndex.get(CASE_ID))?.seq).toBe(1);
+    expect((await indexRow(db, CASE_ID))?.seq).toBe(1);
     await repo.reindexStale('2026-11-30T02:00:00Z');
     await expectIndexInStep(db);
-    expect((await db.caseIndex.get(CASE_ID))?.indexedOn).toBe('2026-11-30');
+    expect((await indexRow(db, CASE_ID))?.indexedOn).toBe('2026-11-30');
   });
 });
 

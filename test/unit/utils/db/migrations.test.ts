@@ -4,9 +4,11 @@ import { type CaseRepository, createCaseRepository, indexer } from '../../../../
 import {
   type CaseRow,
   CURRENT_VERSION,
+  chunkOf,
   type EventRow,
   openDb,
   type PanduDb,
+  readCaseIndex,
 } from '../../../../utils/db/schema';
 import { currentAuthor, setSetting } from '../../../../utils/db/settings';
 
@@ -375,12 +377,34 @@ describe('schema version 3 → 4', () => {
     const cases = await v3.cases.toArray();
     v3.close();
     expect(cases.length).toBeGreaterThan(0);
-    const db = track(openDb({ name: old.name, indexCase }));
+    const db = track(openDb({ name: old.name, indexCase, version: 4 }));
     await db.open();
     expect(db.verno).toBe(4);
     expect(await db.cases.toArray()).toEqual(cases);
-    const index = await db.caseIndex.toArray();
+    const index = await db.table('caseIndex').toArray();
     expect(index).toEqual(cases.map(({ snapshot: _snapshot, ...rest }) => rest));
     expect(index.every((row) => !('snapshot' in row))).toBe(true);
+  });
+});
+
+describe('schema version 4 → 5', () => {
+  it('moves the case index into chunks, each case once in the chunk its id hashes to, and drops the old table', async () => {
+    const old = await versionOneDb();
+    const v4 = openDb({ name: old.name, indexCase, now: () => UPGRADED_AT, version: 4 });
+    await v4.open();
+    const cases = await v4.cases.toArray();
+    v4.close();
+    expect(cases.length).toBeGreaterThan(1);
+    const db = track(openDb({ name: old.name, indexCase }));
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name)).not.toContain('caseIndex');
+    expect(await db.cases.toArray()).toEqual(cases);
+    const chunks = await db.caseIndexChunks.toArray();
+    for (const chunk of chunks) {
+      for (const row of chunk.rows) expect(chunkOf(row.id)).toBe(chunk.bucket);
+    }
+    const index = (await readCaseIndex(db)).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(index).toEqual(cases.map(({ snapshot: _snapshot, ...rest }) => rest));
   });
 });
