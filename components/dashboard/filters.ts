@@ -94,15 +94,16 @@ export function activeFilters(filters: DashboardFilters): FilterKey[] {
   return FILTER_KEYS.filter((key) => filters[key] !== '');
 }
 
-/** Whether a row passes every set filter. */
+/** Whether a row passes every set filter (`key`: the row's `stageKey`, when already known). */
 export function matches(
   filters: DashboardFilters,
   row: { permitType: string; stage: string; mode: string; officer: string; region: string },
   sla: SlaStatus,
+  key?: string,
 ): boolean {
   return (
     (!filters.permitType || row.permitType === filters.permitType) &&
-    (!filters.stage || stageKey(row) === filters.stage) &&
+    (!filters.stage || (key ?? stageKey(row)) === filters.stage) &&
     (!filters.mode || row.mode === filters.mode) &&
     (!filters.sla || sla === filters.sla) &&
     (!filters.officer || (row.officer || NO_OFFICER) === filters.officer) &&

@@ -65,6 +65,9 @@ export interface PreparedRow {
   bucket: AgingBucket;
   /** The count ran past the years the calendar has holidays for (weekends only there). */
   estimate: boolean;
+  /** `stageKey(row)` and the urgency group of `sla`, computed once per read (every filter pass and the sort use them). */
+  stageKey: string;
+  group: number;
 }
 
 const TIMED: ReadonlySet<SlaStatus> = new Set(['on-track', 'at-risk', 'overdue']);
@@ -110,7 +113,7 @@ function groupOf(sla: SlaStatus): number {
 
 /** Overdue most-late first, then at risk, then by due date; the latest change first among equals. */
 export function byUrgency(a: PreparedRow, b: PreparedRow): number {
-  const group = groupOf(a.sla) - groupOf(b.sla);
+  const group = a.group - b.group;
   if (group !== 0) return group;
   if (a.left !== b.left) {
     if (a.left === null) return 1;
@@ -143,12 +146,15 @@ export function prepareRows(
   const prepared = rows.map((row): PreparedRow => {
     const counted = row.dueAt && TIMED.has(row.slaStatus) ? leftOf(row.dueAt) : null;
     const left = counted ? counted.days : null;
+    const sla = slaToday(row.slaStatus, left);
     return {
       row,
       left,
-      sla: slaToday(row.slaStatus, left),
+      sla,
       bucket: bucketOf(left),
       estimate: counted?.beyondKnownYears ?? false,
+      stageKey: stageKey(row),
+      group: groupOf(sla),
     };
   });
   return prepared.sort(byUrgency);
@@ -191,9 +197,9 @@ export function summarize(prepared: readonly PreparedRow[], filters: DashboardFi
   const aging = zeroAging();
   for (const p of prepared) {
     const { row } = p;
-    if (!matches(filters, row, p.sla)) continue;
+    if (!matches(filters, row, p.sla, p.stageKey)) continue;
     rows.push(p);
-    const key = stageKey(row);
+    const key = p.stageKey;
     let count = stages.get(key);
     if (!count) {
       count = {
@@ -246,9 +252,8 @@ export function filterOptions(prepared: readonly PreparedRow[]): FilterOptions {
   const stages = new Map<string, FilterOptions['stages'][number]>();
   const officers = new Set<string>();
   const regions = new Set<string>();
-  for (const { row } of prepared) {
+  for (const { row, stageKey: key } of prepared) {
     permits.add(row.permitType);
-    const key = stageKey(row);
     if (!stages.has(key))
       stages.set(key, { key, permitType: row.permitType, stage: row.stage, status: row.status });
     officers.add(row.officer || NO_OFFICER);

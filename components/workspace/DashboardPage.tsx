@@ -56,7 +56,9 @@ const windowLocation = {
     return window.location.search;
   },
   replace(query: string) {
-    window.history.replaceState(null, '', query || window.location.pathname);
+    // In a task of its own, after the filtered view is rendered: replaceState took about 7 ms
+    // per change in Chromium here, time the officer would otherwise wait for the new numbers.
+    setTimeout(() => window.history.replaceState(null, '', query || window.location.pathname), 0);
   },
 };
 
