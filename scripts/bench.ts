@@ -53,7 +53,8 @@ try {
   chromium = withExt.context.browser()?.version() ?? (await chromiumVersion(withExt.context));
   const list = `${portal.url}${PORTAL_PATHS.sicantik.list}`;
   const detail = await step('finding a case page', () => firstCaseUrl(without.context, list));
-  const loadRuns = quick ? { runs: 5, warmUp: 1 } : { runs: 21, warmUp: 3 };
+  // A page load varies by ±20 ms between runs on this machine, its cost to measure a few ms: many runs.
+  const loadRuns = quick ? { runs: 5, warmUp: 1 } : { runs: 41, warmUp: 3 };
   const loads = await step('page load and first paint, with and without', () =>
     loadFigures(withExt.context, without.context, detail, loadRuns),
   );

@@ -1,8 +1,8 @@
 /**
  * The dashboard with 20,000 cases in Chromium (the demo build's extension page): the first view
- * (from navigation to the counts table, the IndexedDB read included) and applying a filter (from
- * the select's change to the DOM showing the new count). The cases are written straight into the
- * extension's IndexedDB of the bench's throw-away profile.
+ * (from navigation to the counts table in the DOM, the IndexedDB read included) and applying a
+ * filter once the page has settled (from the select's change to the DOM showing the new count).
+ * The cases are written straight into the extension's IndexedDB of the bench's throw-away profile.
  */
 import type { BrowserContext } from '@playwright/test';
 import { CATALOG, createEngine } from '../../../machines';
@@ -68,6 +68,15 @@ export async function dashboardFigures(
   { count, runs }: { count: number; runs: number },
 ): Promise<DashboardFigures> {
   const page = await context.newPage();
+  // When the counts table first exists, noted in the page (Playwright's polling would add its own delay).
+  await page.addInitScript(`(() => {
+    const seen = () => document.querySelector('[data-testid="dash-counts-total"]');
+    new MutationObserver((_, observer) => {
+      if (!seen()) return;
+      window.__firstView = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  })();`);
   const url = `chrome-extension://${extensionId}/dashboard.html`;
   await page.goto(url);
   await page.getByTestId('dashboard-empty').or(page.getByTestId('dash-filters')).waitFor();
@@ -99,7 +108,13 @@ export async function dashboardFigures(
   for (let run = 0; run <= runs; run++) {
     await page.goto(url);
     await page.getByTestId('dash-counts-total').waitFor();
-    const firstView = await page.evaluate(() => performance.now());
+    const firstView = await page.evaluate(() => (window as unknown as { __firstView: number }).__firstView);
+    // The filter is timed once the page has settled (the officer does not change a filter within
+    // milliseconds of opening it): what is left of the first load would otherwise count as the filter's.
+    await page.waitForTimeout(300);
+    await page.evaluate(
+      () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })),
+    );
     const filtered = await page.evaluate(async () => {
       const select = document.querySelector<HTMLSelectElement>('[data-testid="dash-filter-region"]');
       const shown = document.querySelector('[data-testid="dash-shown"]');
