@@ -5,9 +5,9 @@
  * writes JSON (default bench/results.json). Timings are medians after a warm-up; nothing here
  * passes or fails (CI checks only the bundle budgets).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { dirname } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PORTAL_PATHS } from '../test/fixtures/portal/routes';
@@ -60,6 +60,13 @@ try {
   );
   figures.pageLoad = loads.pageLoad;
   figures.fcp = loads.fcp;
+  // The floor under that ratio: the same build whose content script does nothing. What any
+  // content script injected at document_start costs these pages; the difference is ours.
+  figures.pageLoadEmptyScript = await step('case page load, empty content script, with and without', () =>
+    withEmptyContentScript(root('.output/chrome-mv3-demo'), (context) =>
+      loadFigures(context, without.context, detail, loadRuns).then((loads) => loads.pageLoad),
+    ),
+  );
   // The case list too: there the content script also slots every row while the page is parsed.
   const listLoads = await step('case list load, with and without', () =>
     loadFigures(withExt.context, without.context, list, loadRuns),
@@ -106,6 +113,31 @@ const results = {
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${markdown(results)}\n\nWritten to ${out}.`);
+
+/** Runs `measure` in a browser with a copy of the extension whose content script is empty. */
+async function withEmptyContentScript<T>(
+  extensionDir: string,
+  measure: (context: import('@playwright/test').BrowserContext) => Promise<T>,
+): Promise<T> {
+  const copy = mkdtempSync(join(tmpdir(), 'pandu-bench-empty-'));
+  try {
+    cpSync(extensionDir, copy, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8')) as {
+      content_scripts?: { js?: string[] }[];
+    };
+    for (const script of manifest.content_scripts ?? []) {
+      for (const file of script.js ?? []) writeFileSync(join(copy, file), ';\n');
+    }
+    const launched = await launchWithExtension({ extensionDir: copy, headless: true });
+    try {
+      return await measure(launched.context);
+    } finally {
+      await launched.close();
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
 
 /** The first case on a portal's list (in a row showing `text`, when given). */
 async function firstCaseUrl(

@@ -11,6 +11,7 @@ const ROWS: readonly [string, string][] = [
   ['pageLoad.withMs', 'Case page load with the extension (ms, median)'],
   ['pageLoad.withoutMs', 'Case page load without (ms)'],
   ['pageLoad.ratio', 'Case page load ratio'],
+  ['pageLoadEmptyScript.ratio', 'Case page load ratio, the same extension with an empty content script'],
   ['pageLoadList.withMs', 'Case list load with the extension (ms)'],
   ['pageLoadList.withoutMs', 'Case list load without (ms)'],
   ['pageLoadList.ratio', 'Case list load ratio'],
