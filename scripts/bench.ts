@@ -17,7 +17,7 @@ import { dashboardFigures } from './lib/bench/dashboard';
 import { engineApplyMs, restoreMs } from './lib/bench/engine';
 import { badgeFigures, loadFigures, overlayVisibleMs } from './lib/bench/page';
 import { markdown } from './lib/bench/report';
-import { signFigures } from './lib/bench/signing';
+import { signFigures, signInNodeMs } from './lib/bench/signing';
 import { round } from './lib/bench/stats';
 import { launchWithExtension, launchWithout } from './lib/launch';
 
@@ -44,6 +44,11 @@ figures.engineApplyMs = await step('engine: applying events', () =>
 figures.restore10kMs = await step('engine: restoring 10,000 cases', () =>
   restoreMs({ count: 10_000, runs: quick ? 3 : 7 }),
 );
+const signRuns = { runs: quick ? 3 : 9 };
+figures.pdfSignNodeMs = {
+  items14: await step('signing a 14-item checklist in Node', () => signInNodeMs(14, signRuns)),
+  items40: await step('signing a 40-item checklist in Node', () => signInNodeMs(40, signRuns)),
+};
 
 const portal = await startDemoPortal();
 const withExt = await launchWithExtension({ extensionDir: root('.output/chrome-mv3-demo'), headless: true });

@@ -26,6 +26,8 @@ const ROWS: readonly [string, string][] = [
   ['badges5k.worstTaskMs', '5,000-row list: longest task while badging, worst run (ms)'],
   ['pdfSignMs', 'Signed checklist PDF in the side panel (ms)'],
   ['pdfSignItems', '… items in that checklist'],
+  ['pdfSignNodeMs.items14', 'Same layout and signing code in Node, 14 items (ms)'],
+  ['pdfSignNodeMs.items40', 'Same layout and signing code in Node, 40 items (ms)'],
   ['dashboard20k.firstRenderMs', 'Dashboard, 20,000 cases: first view (ms)'],
   ['dashboard20k.filterMs', 'Dashboard, 20,000 cases: a filter applied (ms)'],
   ['engineApplyMs', 'Engine: one event applied (ms, Node)'],

@@ -6,6 +6,11 @@
  */
 import type { BrowserContext } from '@playwright/test';
 import { sendFrom, tabIdOf } from '../../../test/e2e/pages/sidepanel';
+import { checklistFixture } from '../../../test/fixtures/pdf/checklist';
+import { generateOfficerKey } from '../../../utils/pdf/keys';
+import { layoutChecklist } from '../../../utils/pdf/layout';
+import { signPdf } from '../../../utils/pdf/sign';
+import { nodePdfIo } from '../pdf-io';
 import { median } from './stats';
 
 const OFFICER = {
@@ -72,4 +77,30 @@ export async function signFigures(
   await panel.close();
   await portalPage.close();
   return { signMs: median(times), items, runs };
+}
+
+/**
+ * The same layout and signing code in Node, on the PDF tests' checklist with `items` items
+ * (field evidence with photos included): how the cost grows with the items, up to the 40 the
+ * target names, which no workflow in the catalog has yet. Median of `runs` after one warm-up.
+ */
+export async function signInNodeMs(items: number, { runs }: { runs: number }): Promise<number> {
+  const document = checklistFixture({ items });
+  if (document.items.length !== items) throw new Error(`the checklist fixture has no ${items} items`);
+  const fonts = nodePdfIo().fonts();
+  const key = await generateOfficerKey({ name: OFFICER.name, nip: OFFICER.nip, unit: OFFICER.unit });
+  const signer = { privateKey: key.privateKey, certificateDer: key.certificateDer };
+  const times: number[] = [];
+  for (let run = 0; run <= runs; run++) {
+    const started = performance.now();
+    const laid = await layoutChecklist(document, fonts);
+    await signPdf(laid.pdf, laid.signatureBox, signer, {
+      name: OFFICER.name,
+      reason: 'Daftar periksa berkas perizinan',
+      location: document.region.name,
+      signedAt: '2026-11-29T10:00:00+07:00',
+    });
+    if (run > 0) times.push(performance.now() - started);
+  }
+  return median(times);
 }
