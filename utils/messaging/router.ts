@@ -50,6 +50,14 @@ export function classifySender(sender: Sender, me: RouterIdentity): SenderKind |
 
 const refuse = (error: ProtocolError): Result<never> => ({ ok: false, error });
 
+/**
+ * An unknown type as the error names it: a string (cut short), else only its kind. `String()`
+ * of a value without a prototype throws, and the router must answer whatever arrives.
+ */
+function describeType(type: unknown): string {
+  return typeof type === 'string' ? type.slice(0, 64) : `(${type === null ? 'null' : typeof type})`;
+}
+
 /** Builds the `runtime.onMessage` handler body. */
 export function createRouter(handlers: Handlers, me: RouterIdentity) {
   return async (message: unknown, sender: Sender): Promise<Result<unknown>> => {
@@ -60,7 +68,7 @@ export function createRouter(handlers: Handlers, me: RouterIdentity) {
     if (!isMessageType(type)) {
       return refuse({
         code: 'unknown-type',
-        message: bilingual('error.unknownType', { type: String(type).slice(0, 64) }),
+        message: bilingual('error.unknownType', { type: describeType(type) }),
       });
     }
     if (kind === 'content-script' && !CONTENT_SCRIPT_TYPES.has(type)) {

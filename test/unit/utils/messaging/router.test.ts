@@ -158,6 +158,17 @@ describe('payload validation', () => {
     });
   });
 
+  it('refuses a type that is not text without failing on it, even one with no prototype (found by fuzzing)', async () => {
+    const { route } = setup();
+    const odd = await route({ type: Object.create(null), payload: [] }, extensionPage);
+    expect(odd).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-type', message: { en: 'Unknown message type: (object)' } },
+    });
+    const none = await route({ type: null }, extensionPage);
+    expect(none).toMatchObject({ ok: false, error: { message: { en: 'Unknown message type: (null)' } } });
+  });
+
   it.each([
     ['page.recognised', 'a missing payload', undefined],
     ['page.recognised', 'a non-string case number', { ...page, caseRef: 42 }],
