@@ -52,7 +52,11 @@ function workingBetween(from: string, to: string): number {
   for (let date = nextDay(lo); date <= hi; date = nextDay(date)) if (isWorking(date)) days += 1;
   return days * sign;
 }
-/** The extension counts in the officer's zone (WIB for Jawa Tengah). */
+/**
+ * The extension counts in the officer's zone (WIB for Jawa Tengah). The demo portal dates its
+ * cases from its own machine's date (`portal.today`), which differs from WIB's for seven hours a
+ * day on a UTC machine: rows come from that date, expectations from this one.
+ */
 const todayWib = () => iso(new Date(Date.now() + 7 * 3_600_000));
 
 /** A stage's SLA as the catalog gives it: its own figure, else its steps' (all counted: facts unknown). */
@@ -153,7 +157,8 @@ for (const portal of ['sicantik', 'oss', 'simbg', 'simpel'] as const) {
       const adapter = demoAdapter(portal);
       const selector = adapter.pages.caseList?.rows ?? '';
       const today = todayWib();
-      const rows = syntheticRows(portal, BADGE_ROWS, today);
+      // The rows as the portal built them (from its own date); expectations from the extension's.
+      const rows = syntheticRows(portal, BADGE_ROWS, demo.today);
       await tab.goto(`${demo.url}${PORTAL_PATHS[portal].list}?n=${BADGE_ROWS}`);
       await allBadged(tab, selector, rows.length);
       await drawnInItsCell(tab.locator(selector).first());
@@ -198,9 +203,8 @@ test('a case recorded in Pandu Izin shows its checklist progress on the list, an
   const before = await officerRegion(page, extensionId, PROVINCE);
   const tab = await context.newPage();
   try {
-    const today = todayWib();
     // An in-process SiCantik row that opens on a checklist (its stage has items).
-    const rows = syntheticRows('sicantik', BADGE_ROWS, today).filter((r) => r.outcome === 'proses');
+    const rows = syntheticRows('sicantik', BADGE_ROWS, demo.today).filter((r) => r.outcome === 'proses');
     const listUrl = `${demo.url}${PORTAL_PATHS.sicantik.list}?n=${BADGE_ROWS}`;
     const overlay = new OverlayPanel(tab);
     let recorded: string | null = null;
@@ -296,7 +300,7 @@ test('a badge is reached with the keyboard and explains itself on focus; the lis
   try {
     const today = todayWib();
     const selector = 'table#tabel-perizinan tbody tr';
-    const rows = syntheticRows('oss', 20, today);
+    const rows = syntheticRows('oss', 20, demo.today);
     const row = rows.find((r) => expectedBadge('oss', r, today)?.sla);
     if (!row) throw new Error('no OSS synthetic row at a stage with a deadline');
     const want = expectedBadge('oss', row, today);
