@@ -15,6 +15,8 @@ export interface LaunchOptions {
   callerHandlesSigint?: boolean;
   /** Extra time to wait for the extension's service worker to start. */
   workerTimeoutMs?: number;
+  /** More Chromium flags (the no-network test turns on Chromium's network log with one). */
+  extraArgs?: string[];
 }
 
 export interface LaunchedExtension {
@@ -91,6 +93,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
         // Both are needed: Playwright passes --disable-extensions unless told otherwise.
         `--disable-extensions-except=${options.extensionDir}`,
         `--load-extension=${options.extensionDir}`,
+        ...(options.extraArgs ?? []),
       ],
     });
   } catch (err) {
