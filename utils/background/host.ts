@@ -235,9 +235,13 @@ export function createHost(options: HostOptions) {
         return { ...shown, case: null } satisfies PageView;
       }
       const opened = await repo.open(opening);
-      if (!opened.ok) {
+      // A stored case that cannot be read (damaged) is shown as such, with what the page says;
+      // nothing is written to it, and every other case works as before.
+      const readable = opened.ok ? repo.view(opened.value.row, now()) : opened;
+      if (!opened.ok || !readable.ok) {
         if (kind === 'content-script' && tabId !== undefined) await db.views.delete(tabId);
-        return { ...shown, notice: opened.error.message, case: null } satisfies PageView;
+        const notice = readable.ok ? null : readable.error.message;
+        return { ...shown, notice, case: null } satisfies PageView;
       }
       const row = await observeStatus(opened.value.row, status);
       if (kind === 'content-script' && tabId !== undefined) {

@@ -159,6 +159,52 @@ describe('the background host', () => {
     expect(pushed[0]?.message).toMatchObject({ type: 'case.changed', case: { id: state.id, seq: 1 } });
   });
 
+  it('isolates a damaged case: its page says so and writes nothing to it; the other cases and the list keep working', async () => {
+    const { db, send } = setup();
+    await recognise(send, 3, 'I-1');
+    const other = await recognise(send, 4, 'I-2');
+    await db.cases.update('oss-rba:I-1', { snapshot: { garbage: true } as never });
+
+    const damaged = await send<PageView>('page.recognised', page('I-1'), tab(3, '/oss/perizinan/I-1'));
+    expect(damaged).toMatchObject({
+      ok: true,
+      data: { caseRef: 'I-1', case: null, notice: { en: expect.stringContaining('oss-rba:I-1 is damaged') } },
+    });
+    // The tab is no longer bound to it, and the stored row is kept as it was for repair.
+    expect(await db.views.get(3)).toBeUndefined();
+    expect((await db.cases.get('oss-rba:I-1'))?.snapshot).toEqual({ garbage: true });
+    expect(await send('case.view', { caseId: 'oss-rba:I-1' }, extensionPage)).toMatchObject({
+      ok: false,
+      error: { code: 'damaged' },
+    });
+
+    // Every other case works as before.
+    expect((await recognise(send, 4, 'I-2')).id).toBe(other.id);
+    const itemId = other.view.steps[0]?.items[0]?.id;
+    const acted = await send(
+      'case.intent',
+      { caseId: other.id, eventId: uuid(), expectedSeq: 0, intent: { type: 'checklist.tick', itemId } },
+      tab(4, '/oss/perizinan/I-2'),
+    );
+    expect(acted).toMatchObject({ ok: true, data: { case: { seq: 1 } } });
+    const row = (caseRef: string) => ({
+      caseRef,
+      permitLabel: 'Izin',
+      receivedLabel: '20 Nov 2026',
+      statusLabel: null,
+      regionLabel: null,
+    });
+    const listed = await send<{ badges: BadgeView[] }>(
+      'list.badges',
+      { adapterId: 'oss-rba', rows: [row('I-1'), row('I-2')] },
+      tab(7, '/oss/perizinan'),
+    );
+    expect(listed.ok && listed.data.badges.map((b) => b.caseRef)).toEqual(['I-1', 'I-2']);
+    expect(listed.ok && listed.data.badges[1]?.explain.at(-1)?.en).toBe(
+      'This case is recorded in Pandu Izin.',
+    );
+  });
+
   it('forgets a tab that no longer listens', async () => {
     const { db, send } = setup({ deliver: (tabId) => tabId !== 4 });
     const state = await recognise(send, 3);
