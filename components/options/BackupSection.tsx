@@ -11,7 +11,7 @@ import type { ProtocolError } from '../../utils/messaging/protocol';
 import type { Send } from './adapters';
 
 type Outcome =
-  | { kind: 'exported'; file: string }
+  | { kind: 'exported'; file: string; skipped: string[] }
   | { kind: 'imported'; cases: number; events: number; evidence: number; unchanged: number }
   | { kind: 'error'; error: ProtocolError }
   | null;
@@ -54,7 +54,7 @@ export function BackupSection({
     setWorking(false);
     if (!answer.ok) return setOutcome({ kind: 'error', error: answer.error });
     save(answer.data.fileName, answer.data.text);
-    setOutcome({ kind: 'exported', file: answer.data.fileName });
+    setOutcome({ kind: 'exported', file: answer.data.fileName, skipped: answer.data.skipped });
   }
 
   async function importBackup(input: HTMLInputElement) {
@@ -96,9 +96,17 @@ export function BackupSection({
         />
       </p>
       {outcome?.kind === 'exported' ? (
-        <p role="status" class="pi-ok" data-testid="options-outcome">
-          {tOptions(lang, 'options.exported', { file: outcome.file })}
-        </p>
+        <div role="status" data-testid="options-outcome">
+          <p class="pi-ok">{tOptions(lang, 'options.exported', { file: outcome.file })}</p>
+          {outcome.skipped.length > 0 ? (
+            <p class="pi-warning" data-testid="options-export-skipped">
+              {tOptions(lang, 'options.exportSkipped', {
+                count: outcome.skipped.length,
+                list: outcome.skipped.join(', '),
+              })}
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {outcome?.kind === 'imported' ? (
         <p role="status" class="pi-ok" data-testid="options-outcome">

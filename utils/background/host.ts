@@ -412,7 +412,7 @@ export function createHost(options: HostOptions) {
     },
 
     async 'backup.export'() {
-      return exportBackup(db, { now });
+      return exportBackup(db, { now, readable: (row) => repo.view(row, now()).ok });
     },
 
     async 'backup.import'({ text }) {

@@ -104,9 +104,18 @@ const MAX_DETAILS = 20;
  */
 export async function exportBackup(
   db: PanduDb,
-  opts: { now?: () => string } = {},
-): Promise<{ fileName: string; text: string }> {
+  opts: {
+    now?: () => string;
+    /**
+     * Whether a stored case can be read (the engine restores it). One that cannot is left out
+     * with its log, evidence and signatures, and named in `skipped`: import checks every case,
+     * so a damaged one would make the whole file impossible to restore.
+     */
+    readable?: (row: CaseRow) => boolean;
+  } = {},
+): Promise<{ fileName: string; text: string; skipped: string[] }> {
   const now = opts.now ?? (() => new Date().toISOString());
+  const readable = opts.readable ?? (() => true);
   // One read transaction for a consistent snapshot. Blob bytes are read after it: awaiting a
   // non-Dexie promise inside would commit the transaction early.
   const read = await db.transaction(
@@ -124,15 +133,18 @@ export async function exportBackup(
       return { cases, events, evidence, signatures, settings, adapters };
     },
   );
+  const skipped = read.cases.filter((row) => !readable(row)).map((row) => row.id);
+  const left = new Set(skipped);
+  const kept = <T extends { caseId: string }>(rows: T[]) => rows.filter((row) => !left.has(row.caseId));
   const evidence: EvidenceEntry[] = [];
-  for (const { blob, ...rest } of read.evidence) {
+  for (const { blob, ...rest } of kept(read.evidence)) {
     evidence.push({ ...rest, data: toBase64(new Uint8Array(await blob.arrayBuffer())) });
   }
   const content: BackupContent = {
-    cases: read.cases,
-    events: read.events,
+    cases: read.cases.filter((row) => !left.has(row.id)),
+    events: kept(read.events),
     evidence,
-    signatures: read.signatures,
+    signatures: kept(read.signatures),
     // A stored value that no longer passes reads as unset anyway; leaving it out keeps the
     // file importable (import refuses unknown keys and bad values).
     settings: read.settings.filter(
@@ -151,7 +163,11 @@ export async function exportBackup(
     digest: await sha256Hex(canonicalJson(normalized)),
     content: normalized,
   };
-  return { fileName: `pandu-izin-cadangan-${localDay(createdAt)}.json`, text: JSON.stringify(file) };
+  return {
+    fileName: `pandu-izin-cadangan-${localDay(createdAt)}.json`,
+    text: JSON.stringify(file),
+    skipped,
+  };
 }
 
 /** The browser's local date (the officer's day), YYYY-MM-DD. */

@@ -15,6 +15,8 @@ export const id = {
   'options.export': 'Ekspor cadangan',
   'options.import': 'Pulihkan dari berkas cadangan',
   'options.exported': 'Cadangan disimpan sebagai {file}.',
+  'options.exportSkipped':
+    'Perkara yang tidak disertakan karena data tersimpannya rusak ({count}): {list}. Semua perkara lain dapat dipulihkan dari berkas ini.',
   'options.imported':
     'Cadangan dipulihkan: {cases} perkara, {events} catatan riwayat, {evidence} berkas bukti ditambahkan; {unchanged} perkara sudah mutakhir.',
   'options.failed': 'Tidak ada yang diubah. {reason}',
@@ -107,6 +109,8 @@ export const en: Record<OptionsKey, string> = {
   'options.export': 'Export backup',
   'options.import': 'Restore from a backup file',
   'options.exported': 'Backup saved as {file}.',
+  'options.exportSkipped':
+    'Cases left out because their stored data is damaged ({count}): {list}. Every other case can be restored from this file.',
   'options.imported':
     'Backup restored: {cases} cases, {events} history entries, {evidence} evidence files added; {unchanged} cases were already up to date.',
   'options.failed': 'Nothing was changed. {reason}',

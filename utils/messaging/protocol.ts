@@ -192,7 +192,8 @@ export interface Responses {
   'workspace.open': { opened: 'side-panel' | 'tab' };
   'settings.get': { value: unknown };
   'settings.set': { saved: true };
-  'backup.export': { fileName: string; text: string };
+  /** `skipped`: ids of damaged cases left out of the file (backup.ts says why). */
+  'backup.export': { fileName: string; text: string; skipped: string[] };
   'backup.import': ImportCounts;
 }
 

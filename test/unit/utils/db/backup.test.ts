@@ -268,6 +268,42 @@ describe('base64', () => {
   });
 });
 
+describe('a damaged case and backups', () => {
+  it('leaves a damaged case out of the file, with its log, evidence and signatures, names it, and the rest restores', async () => {
+    const src = freshDb();
+    const { first, second } = await seed(src);
+    await src.cases.update(first.id, { snapshot: { garbage: true } as never });
+    const readable = (row: CaseRow) => {
+      try {
+        engine.restore(row.snapshot);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const { text, skipped } = await exportBackup(src, { readable });
+    expect(skipped).toEqual([first.id]);
+    const { content } = parse(text);
+    expect(content.cases.map((c) => c.id)).toEqual([second.id]);
+    for (const rows of [content.events, content.evidence, content.signatures]) {
+      expect(rows.every((row) => row.caseId !== first.id)).toBe(true);
+    }
+    expect(content.events.length).toBeGreaterThan(0);
+
+    const dst = freshDb();
+    const result = await importBackup(dst, text, { engine });
+    expect(result).toMatchObject({ ok: true, counts: { cases: 1, evidence: 0, signatures: 0 } });
+    expect((await dst.cases.toArray()).map((c) => c.id)).toEqual([second.id]);
+  });
+
+  it('keeps every case when none is damaged (nothing skipped)', async () => {
+    const src = freshDb();
+    await seed(src);
+    const { skipped } = await exportBackup(src, { readable: () => true });
+    expect(skipped).toEqual([]);
+  });
+});
+
 describe('importBackup', () => {
   it('restores everything into an empty database: same cases, logs, evidence bytes and settings', async () => {
     const src = freshDb();
