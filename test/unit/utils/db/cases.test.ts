@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../../../../machines';
 import { type Author, createCaseRepository, type Intent, indexer } from '../../../../utils/db/cases';
 import {
@@ -388,6 +388,42 @@ describe('SLA re-index', () => {
     await expect(repo.reindexStale('2026-11-30T02:00:00Z')).resolves.toBe(1);
     expect((await repo.get(CASE_ID))?.indexedOn).toBe('2026-11-30');
     await expect(repo.reindexStale('2026-11-30T05:00:00Z')).resolves.toBe(0);
+  });
+});
+
+describe('a full disk', () => {
+  it('refuses the change with a quota error in both languages, keeps the case as it was, and works again once there is room', async () => {
+    const { db, repo } = setup();
+    const { items } = await openCase(repo);
+    const before = await dump(db);
+    const full = Object.assign(new Error('Transaction aborted'), {
+      name: 'AbortError',
+      inner: { name: 'QuotaExceededError' },
+    });
+    const spy = vi.spyOn(db.events, 'add').mockRejectedValueOnce(full);
+    const refused = await repo.apply(
+      CASE_ID,
+      { type: 'checklist.tick', itemId: items[0] as string },
+      {
+        eventId: eventId(),
+        expectedSeq: 0,
+      },
+    );
+    expect(spy).toHaveBeenCalled();
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'quota',
+        message: {
+          id: expect.stringContaining('Penyimpanan peramban penuh'),
+          en: expect.stringContaining('Browser storage is full'),
+        },
+      },
+    });
+    expect(await dump(db)).toEqual(before);
+    spy.mockRestore();
+    await applyOk(repo, { type: 'checklist.tick', itemId: items[0] as string }, 0);
+    expect((await db.cases.get(CASE_ID))?.seq).toBe(1);
   });
 });
 
