@@ -369,17 +369,23 @@ describe('schema version 2 → 3', () => {
   });
 });
 
+/** A version-one database brought to `from`, its cases read there, then opened at `to`. */
+async function upgradeFrom(from: number, to: number) {
+  const old = await versionOneDb();
+  const before = openDb({ name: old.name, indexCase, now: () => UPGRADED_AT, version: from });
+  await before.open();
+  const cases = await before.cases.toArray();
+  before.close();
+  expect(cases.length).toBeGreaterThan(1);
+  const db = track(openDb({ name: old.name, indexCase, version: to }));
+  await db.open();
+  expect(db.verno).toBe(to);
+  return { db, cases };
+}
+
 describe('schema version 3 → 4', () => {
   it('fills the dashboard’s case index with every case but its snapshot, and keeps the cases', async () => {
-    const old = await versionOneDb();
-    const v3 = openDb({ name: old.name, indexCase, now: () => UPGRADED_AT, version: 3 });
-    await v3.open();
-    const cases = await v3.cases.toArray();
-    v3.close();
-    expect(cases.length).toBeGreaterThan(0);
-    const db = track(openDb({ name: old.name, indexCase, version: 4 }));
-    await db.open();
-    expect(db.verno).toBe(4);
+    const { db, cases } = await upgradeFrom(3, 4);
     expect(await db.cases.toArray()).toEqual(cases);
     const index = await db.table('caseIndex').toArray();
     expect(index).toEqual(cases.map(({ snapshot: _snapshot, ...rest }) => rest));
@@ -389,15 +395,7 @@ describe('schema version 3 → 4', () => {
 
 describe('schema version 4 → 5', () => {
   it('moves the case index into chunks, each case once in the chunk its id hashes to, and drops the old table', async () => {
-    const old = await versionOneDb();
-    const v4 = openDb({ name: old.name, indexCase, now: () => UPGRADED_AT, version: 4 });
-    await v4.open();
-    const cases = await v4.cases.toArray();
-    v4.close();
-    expect(cases.length).toBeGreaterThan(1);
-    const db = track(openDb({ name: old.name, indexCase }));
-    await db.open();
-    expect(db.verno).toBe(5);
+    const { db, cases } = await upgradeFrom(4, 5);
     expect(db.tables.map((t) => t.name)).not.toContain('caseIndex');
     expect(await db.cases.toArray()).toEqual(cases);
     const chunks = await db.caseIndexChunks.toArray();
