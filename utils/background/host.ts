@@ -230,24 +230,25 @@ export function createHost(options: HostOptions) {
         : null;
       const shown = { ...rest, status, applicant: page.applicantLabel, documents: page.documents };
       const tabId = tabOf(sender);
-      if (!opening) {
+      // No case for this tab: it is unbound, and the page's meaning is shown with `notice`, if any.
+      const noCase = async (notice?: LocalizedText): Promise<PageView> => {
         if (kind === 'content-script' && tabId !== undefined) await db.views.delete(tabId);
-        return { ...shown, case: null } satisfies PageView;
-      }
+        return { ...shown, ...(notice ? { notice } : {}), case: null };
+      };
+      if (!opening) return noCase();
       const opened = await repo.open(opening);
+      if (!opened.ok) return noCase(opened.error.message);
       // A stored case that cannot be read (damaged) is shown as such, with what the page says;
       // nothing is written to it, and every other case works as before.
-      const readable = opened.ok ? repo.view(opened.value.row, now()) : opened;
-      if (!opened.ok || !readable.ok) {
-        if (kind === 'content-script' && tabId !== undefined) await db.views.delete(tabId);
-        const notice = readable.ok ? null : readable.error.message;
-        return { ...shown, notice, case: null } satisfies PageView;
-      }
+      const viewed = repo.view(opened.value.row, now());
+      if (!viewed.ok) return noCase(viewed.error.message);
       const row = await observeStatus(opened.value.row, status);
       if (kind === 'content-script' && tabId !== undefined) {
         await db.views.put({ tabId, caseId: row.id, url: sender.url ?? '', at: now() });
       }
-      const state = stateOf(row);
+      // The view already made serves unless the portal's status was just recorded.
+      const state =
+        row === opened.value.row ? { id: row.id, seq: row.seq, view: viewed.value } : stateOf(row);
       if (row.seq !== opened.value.row.seq) await broadcast(state).catch(() => undefined);
       return { ...shown, case: state } satisfies PageView;
     },
