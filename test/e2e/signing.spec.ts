@@ -43,7 +43,7 @@ test('signs the case’s checklist from the side panel; pdfsig, qpdf and the ver
   try {
     await panel.gotoTab(await tabIdOf(panel.page, caseUrl));
     await expect(panel.caseRef).toHaveText(caseRef);
-    const entries = await panel.historyEntries.count();
+    const entries = await panel.historyCount();
 
     const button = panel.page.getByRole('button', { name: 'Cetak checklist bertanda tangan' });
     const downloading = panel.page.waitForEvent('download');

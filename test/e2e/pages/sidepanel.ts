@@ -3,7 +3,7 @@
  * do: `?tab=<tabId>` shows that tab's case, `?case=<caseId>` a case by id, no query the active
  * tab of the window. Also the extension-page helpers the side panel and popup tests share.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The id of the tab showing `url`, asked from an extension page (it has the tabs API). */
 export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
@@ -103,6 +103,18 @@ export class SidePanel {
 
   checkbox(index: number): Locator {
     return this.item(index).getByRole('checkbox');
+  }
+
+  /**
+   * How many entries the case's history has, once it is loaded and verified: the count is read
+   * from the verify line, which appears only after the log is read (counting the entries before
+   * that would read 0 from a history still loading).
+   */
+  async historyCount(): Promise<number> {
+    await expect(this.verify).toHaveText(/^✓ Riwayat utuh: \d+ catatan, rantai hash cocok$/);
+    const count = Number((await this.verify.textContent())?.match(/(\d+) catatan/)?.[1]);
+    await expect(this.historyEntries).toHaveCount(count);
+    return count;
   }
 
   /** The history entry with log number `seq`. */
