@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { MANAGED_SCHEMA } from './utils/policy/managed-schema';
 
 // Build flavours: `production` (default) ships only the real portal origins; `--mode demo`
 // also matches the local demo portal so `npm run demo` and the E2E tests can exercise the
@@ -9,6 +10,17 @@ export default defineConfig({
   // Explicit imports only: a reader can always see where a name comes from.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Chrome and Edge read the policy schema from a file in the package (see the manifest's
+    // `storage`); it is written from utils/policy/managed-schema.ts so it has one source.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      files.push({
+        relativeDest: 'managed_schema.json',
+        contents: `${JSON.stringify(MANAGED_SCHEMA, null, 2)}\n`,
+      });
+    },
+  },
   manifest: ({ browser, mode }) => ({
     name: 'Pandu Izin',
     description:
@@ -18,7 +30,18 @@ export default defineConfig({
     // side panel (Firefox uses sidebar_action, no permission). geolocation: the GPS position of
     // field evidence, taken in the side panel; Chrome only answers an extension page that
     // declares it (it cannot be optional), and it shows the one install warning, "location".
-    permissions: ['alarms', 'geolocation', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // storage: only to read `storage.managed`, the agency's policy (docs/deployment.md); our
+    // data is in IndexedDB.
+    permissions: [
+      'alarms',
+      'geolocation',
+      'scripting',
+      'storage',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
+    // Chrome and Edge check an agency's policy against this schema; Firefox reads policies.json
+    // without one. utils/policy/schema.ts checks every value again either way.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The demo build also runs on the local demo portal, including a fourth portal that only an
     // imported adapter covers; production builds ask for custom origins at runtime.

@@ -6,10 +6,13 @@
  */
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { useLiveQuery } from '../utils/db/live';
 import { usePrefs } from '../utils/db/prefs';
 import type { PanduDb } from '../utils/db/schema';
 import { tOptions } from '../utils/i18n/options';
 import { sendRequest } from '../utils/messaging/client';
+import { isLocked } from '../utils/policy/schema';
+import { readStoredPolicy } from '../utils/policy/store';
 import { LanguageToggle } from './LanguageToggle';
 import { AdaptersSection } from './options/AdaptersSection';
 import type { PermissionsApi } from './options/adapters';
@@ -17,6 +20,7 @@ import { BackupSection, DataSection } from './options/BackupSection';
 import { DisplaySection } from './options/DisplaySection';
 import { IdentitySection } from './options/IdentitySection';
 import { KeysSection } from './options/KeysSection';
+import { hasPolicy, Locked, ManagedSection } from './options/ManagedSection';
 import { TargetsSection } from './options/TargetsSection';
 
 export interface OptionsPageProps {
@@ -50,6 +54,9 @@ export function OptionsPage({
 }: OptionsPageProps) {
   const [prefs, changePrefs] = usePrefs(db, send);
   const lang = prefs.language;
+  // The agency's policy, as the background mirrored it (null: none was ever read).
+  const stored = useLiveQuery(() => readStoredPolicy(db), [db]) ?? null;
+  const policy = stored?.policy ?? {};
 
   // The document's language and title follow too (screen readers read by `lang`).
   useEffect(() => {
@@ -65,13 +72,21 @@ export function OptionsPage({
           lang={lang}
           onChange={(language) => void changePrefs({ language })}
           testId="options-language"
+          locked={prefs.locked?.includes('language')}
         />
       </header>
-      <IdentitySection lang={lang} send={send} />
+      {hasPolicy(stored) ? <ManagedSection lang={lang} stored={stored} /> : null}
+      <Locked locked={isLocked(policy, 'officer')} lang={lang} name="officer">
+        <IdentitySection lang={lang} send={send} regionManaged={policy.region !== undefined} />
+      </Locked>
       <KeysSection lang={lang} db={db} />
       <DisplaySection prefs={prefs} change={changePrefs} />
-      <TargetsSection lang={lang} send={send} />
-      <AdaptersSection lang={lang} send={send} permissions={permissions} />
+      <Locked locked={isLocked(policy, 'targets')} lang={lang} name="targets">
+        <TargetsSection lang={lang} send={send} />
+      </Locked>
+      <Locked locked={isLocked(policy, 'adapters')} lang={lang} name="adapters">
+        <AdaptersSection lang={lang} send={send} permissions={permissions} />
+      </Locked>
       <DataSection db={db} lang={lang} />
       <BackupSection lang={lang} send={send} save={save} />
     </main>

@@ -11,15 +11,18 @@ import { createCaseRepository, indexer } from '../utils/db/cases';
 import { openDb } from '../utils/db/schema';
 import { currentAuthor } from '../utils/db/settings';
 import { createRouter } from '../utils/messaging/router';
+import { followPolicyCalendar, policyCalendar } from '../utils/policy/calendar';
+import { readManaged } from '../utils/policy/store';
 
 const SLA_ALARM = 'pandu-izin-sla-reindex';
 
 export default defineBackground(() => {
-  const engine = createEngine();
+  // The working calendar follows the agency's policy (its holiday years), as in every page.
+  const engine = createEngine({ calendar: policyCalendar });
   const db = openDb({ indexCase: indexer(engine) });
   const repo = createCaseRepository({ db, engine, author: () => currentAuthor(db) });
   const demo = import.meta.env.MODE === 'demo';
-  const { handlers, syncAdapters } = createHost({
+  const { handlers, syncAdapters, applyPolicy } = createHost({
     db,
     engine,
     repo,
@@ -61,6 +64,18 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  // The agency's policy (docs/deployment.md): read at every start of the worker and whenever
+  // the browser reports a change, mirrored for the pages; the calendar follows the mirror.
+  const refreshPolicy = () => {
+    readManaged(browser.storage?.managed)
+      .then((raw) => applyPolicy(raw))
+      .catch((err: unknown) => console.warn('[Pandu Izin] policy not applied:', err));
+  };
+  refreshPolicy();
+  void followPolicyCalendar(db);
+  browser.storage?.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') refreshPolicy();
+  });
   // A host permission granted or withdrawn (options page, browser settings) changes where
   // imported adapters may run.
   const resync = () => {

@@ -142,6 +142,7 @@ export function ActivityMapPage({
       heading={m('map.heading')}
       variant="activity-map"
       onLanguage={(language) => void changePrefs({ language })}
+      languageLocked={prefs.locked?.includes('language')}
     >
       <p class="am-help">{m('map.help')}</p>
       <MapControls lang={lang} selection={selection} onChange={change} />

@@ -244,6 +244,14 @@ function AdapterRow({
         <span class="pi-badge" data-testid="adapter-state">
           {tOptions(lang, entry.enabled ? 'options.adapterOn' : 'options.adapterOff')}
         </span>
+        {entry.policy === 'disabled' ? (
+          <>
+            {' '}
+            <span class="pi-badge" data-testid="adapter-policy">
+              {tOptions(lang, 'options.adapterPolicyOff')}
+            </span>
+          </>
+        ) : null}
       </h3>
       <dl class="pi-adapter-facts">
         <dt>{tOptions(lang, 'options.adapterId')}</dt>
@@ -281,7 +289,10 @@ function AdapterRow({
         <div class="pi-error" data-testid="adapter-errors">
           <p>
             <span aria-hidden="true">⚠ </span>
-            {tOptions(lang, 'options.adapterBroken')}
+            {tOptions(
+              lang,
+              entry.policy === 'not-allowed' ? 'options.adapterNotAllowed' : 'options.adapterBroken',
+            )}
           </p>
           <ul>
             {entry.errors.map((e) => (
@@ -295,7 +306,9 @@ function AdapterRow({
           <input
             type="checkbox"
             checked={entry.enabled}
-            disabled={busy || adapter === null}
+            disabled={
+              busy || adapter === null || entry.policy === 'disabled' || entry.policy === 'not-allowed'
+            }
             onChange={(e) => onToggle(e.currentTarget.checked)}
             data-testid="adapter-enabled"
           />{' '}

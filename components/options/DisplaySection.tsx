@@ -17,10 +17,16 @@ export function DisplaySection({
   change: (patch: Partial<Prefs>) => Promise<void>;
 }) {
   const lang = prefs.language;
+  const languageLocked = prefs.locked?.includes('language') ?? false;
+  const dockLocked = prefs.locked?.includes('dock') ?? false;
   return (
     <section aria-labelledby="pi-display-title">
       <h2 id="pi-display-title">{tOptions(lang, 'options.displayTitle')}</h2>
-      <fieldset class="pi-choices" aria-describedby="pi-language-help">
+      <fieldset
+        class="pi-choices"
+        disabled={languageLocked}
+        aria-describedby={languageLocked ? 'pi-language-help pi-language-managed' : 'pi-language-help'}
+      >
         <legend>{tOptions(lang, 'options.languageLegend')}</legend>
         {(['id', 'en'] as const).map((option) => (
           <label key={option} class="pi-choice" lang={option}>
@@ -38,8 +44,17 @@ export function DisplaySection({
         <p id="pi-language-help" class="pi-hint">
           {tOptions(lang, 'options.languageHelp')}
         </p>
+        {languageLocked ? (
+          <p id="pi-language-managed" class="pi-hint" data-testid="options-language-managed">
+            {tOptions(lang, 'options.managedField')}
+          </p>
+        ) : null}
       </fieldset>
-      <fieldset class="pi-choices">
+      <fieldset
+        class="pi-choices"
+        disabled={dockLocked}
+        aria-describedby={dockLocked ? 'pi-dock-managed' : undefined}
+      >
         <legend>{tOptions(lang, 'options.dockLegend')}</legend>
         {(['left', 'right'] as const).map((side) => (
           <label key={side} class="pi-choice">
@@ -54,6 +69,11 @@ export function DisplaySection({
             {tOptions(lang, side === 'left' ? 'options.dockLeft' : 'options.dockRight')}
           </label>
         ))}
+        {dockLocked ? (
+          <p id="pi-dock-managed" class="pi-hint" data-testid="options-dock-managed">
+            {tOptions(lang, 'options.managedField')}
+          </p>
+        ) : null}
       </fieldset>
     </section>
   );

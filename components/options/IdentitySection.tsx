@@ -67,7 +67,16 @@ function FieldError({
   );
 }
 
-export function IdentitySection({ lang, send }: { lang: Language; send: Send }) {
+export function IdentitySection({
+  lang,
+  send,
+  regionManaged = false,
+}: {
+  lang: Language;
+  send: Send;
+  /** The agency's policy sets the province: shown, not editable (saving keeps the policy's). */
+  regionManaged?: boolean;
+}) {
   const [draft, setDraft] = useState<OfficerDraft>({ ...EMPTY_OFFICER });
   const [loaded, setLoaded] = useState(false);
   const [problems, setProblems] = useState<OfficerProblems>({});
@@ -203,10 +212,10 @@ export function IdentitySection({ lang, send }: { lang: Language; send: Send }) 
           <select
             id={FIELD_IDS.region}
             value={draft.region}
-            disabled={disabled}
+            disabled={disabled || regionManaged}
             onChange={edit('region')}
             aria-invalid={problems.region ? 'true' : undefined}
-            aria-describedby={describedBy(FIELD_IDS.region, false, problems.region)}
+            aria-describedby={describedBy(FIELD_IDS.region, regionManaged, problems.region)}
             data-testid="officer-region"
           >
             <option value="">{tOptions(lang, 'options.regionNone')}</option>
@@ -216,6 +225,11 @@ export function IdentitySection({ lang, send }: { lang: Language; send: Send }) 
               </option>
             ))}
           </select>
+          {regionManaged ? (
+            <p id={`${FIELD_IDS.region}-hint`} class="pi-hint" data-testid="officer-region-managed">
+              {tOptions(lang, 'options.managedField')}
+            </p>
+          ) : null}
           <FieldError
             id={FIELD_IDS.region}
             problem={problems.region}

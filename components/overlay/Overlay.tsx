@@ -35,6 +35,7 @@ const FIELD_KEYS: Record<PageView['missing'][number], MessageKey> = {
 export function Overlay({ view, error, busy, prefs, onIntent, onPrefs, onOpenWorkspace }: OverlayProps) {
   const lang = prefs.language;
   const dock = prefs.dock;
+  const dockLocked = prefs.locked?.includes('dock') ?? false;
   const [open, setOpen] = useState(true);
   const launcher = useRef<HTMLButtonElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
@@ -104,12 +105,23 @@ export function Overlay({ view, error, busy, prefs, onIntent, onPrefs, onOpenWor
           type="button"
           class="pi-button pi-icon-button"
           data-testid="pandu-dock"
-          aria-label={t(lang, otherSide === 'left' ? 'panel.dockLeft' : 'panel.dockRight')}
-          onClick={() => onPrefs({ dock: otherSide })}
+          aria-label={t(
+            lang,
+            dockLocked ? 'panel.dockManaged' : otherSide === 'left' ? 'panel.dockLeft' : 'panel.dockRight',
+          )}
+          aria-disabled={dockLocked ? 'true' : undefined}
+          onClick={() => {
+            if (!dockLocked) onPrefs({ dock: otherSide });
+          }}
         >
           <span aria-hidden="true">{otherSide === 'left' ? '⇤' : '⇥'}</span>
         </button>
-        <LanguageToggle lang={lang} onChange={(language) => onPrefs({ language })} testId="pandu-language" />
+        <LanguageToggle
+          lang={lang}
+          onChange={(language) => onPrefs({ language })}
+          testId="pandu-language"
+          locked={prefs.locked?.includes('language')}
+        />
         <button
           type="button"
           class="pi-button pi-icon-button"

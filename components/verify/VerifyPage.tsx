@@ -98,6 +98,7 @@ export function VerifyPage({ db, send, verify = verifyPdf }: VerifyPageProps) {
       heading={w('verify.heading')}
       variant="verify"
       onLanguage={(language) => void changePrefs({ language })}
+      languageLocked={prefs.locked?.includes('language')}
     >
       <p class="pv-help">{w('verify.help')}</p>
       <div ref={zone} class={`pv-drop${dragging ? ' pv-drop-over' : ''}`} data-testid="verify-drop">

@@ -8,8 +8,7 @@
  * The numbers come from components/dashboard/model.ts in one pass; the calendar work and the
  * urgency sort happen once per database change, a filter change is one filtering pass.
  */
-import { useMemo, useState } from 'preact/hooks';
-import { createCalendar } from '../../machines';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from '../../utils/db/live';
 import { usePrefs } from '../../utils/db/prefs';
 import { type PanduDb, readCaseIndex } from '../../utils/db/schema';
@@ -18,6 +17,7 @@ import { tMap } from '../../utils/i18n/activity-map';
 import { tDashboard } from '../../utils/i18n/dashboard';
 import { tWorkspace } from '../../utils/i18n/workspace';
 import type { sendRequest } from '../../utils/messaging/client';
+import { onCalendarChange, policyCalendar } from '../../utils/policy/calendar';
 import { browserTime } from '../../utils/time/zoned';
 import { AgingChart } from '../dashboard/AgingChart';
 import { CountsTable } from '../dashboard/CountsTable';
@@ -62,8 +62,6 @@ const windowLocation = {
   },
 };
 
-const calendar = createCalendar();
-
 /** Before this ISO time no event of this week can have been stored (a day of margin for zones). */
 const storedSince = (monday: string) =>
   new Date(Date.parse(`${monday}T00:00:00Z`) - 86_400_000).toISOString();
@@ -96,7 +94,18 @@ export function DashboardPage({
     [db],
   );
 
-  const prepared = useMemo(() => (rows ? prepareRows(rows, today, calendar) : undefined), [rows, today]);
+  // Days left are counted again when the agency's policy brings holiday years.
+  const [calendarVersion, setCalendarVersion] = useState(0);
+  useEffect(() => {
+    const stop = onCalendarChange(() => setCalendarVersion((n) => n + 1));
+    return () => {
+      stop();
+    };
+  }, []);
+  const prepared = useMemo(
+    () => (rows ? prepareRows(rows, today, policyCalendar) : undefined),
+    [rows, today, calendarVersion],
+  );
   const options = useMemo(() => (prepared ? filterOptions(prepared) : undefined), [prepared]);
   const summary = useMemo(() => (prepared ? summarize(prepared, filters) : undefined), [prepared, filters]);
   const identity = settings?.officer;
@@ -122,6 +131,7 @@ export function DashboardPage({
       title={tWorkspace(lang, 'dashboard.title')}
       variant="dashboard"
       onLanguage={(language) => void changePrefs({ language })}
+      languageLocked={prefs.locked?.includes('language')}
     >
       <p class="pd-links">
         <a href="activity-map.html" data-testid="dash-activity-map">

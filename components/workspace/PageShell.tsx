@@ -14,6 +14,7 @@ export function PageShell({
   heading = title,
   variant,
   onLanguage,
+  languageLocked,
   children,
   footer,
 }: {
@@ -24,6 +25,8 @@ export function PageShell({
   heading?: string;
   variant: 'sidepanel' | 'popup' | 'dashboard' | 'verify' | 'activity-map';
   onLanguage: (next: Language) => void;
+  /** The agency's policy sets the language (the switch says so). */
+  languageLocked?: boolean;
   children: ComponentChildren;
   footer?: ComponentChildren;
 }) {
@@ -37,7 +40,12 @@ export function PageShell({
         <h1 class="pw-title" data-testid="workspace-heading">
           {heading}
         </h1>
-        <LanguageToggle lang={lang} onChange={onLanguage} testId="workspace-language" />
+        <LanguageToggle
+          lang={lang}
+          onChange={onLanguage}
+          testId="workspace-language"
+          locked={languageLocked}
+        />
       </header>
       <main class="pw-main">{children}</main>
       {footer ? <footer class="pw-footer">{footer}</footer> : null}

@@ -65,6 +65,7 @@ export function PopupPage({
       title={tWorkspace(lang, 'popup.title')}
       variant="popup"
       onLanguage={(language) => void changePrefs({ language })}
+      languageLocked={prefs.locked?.includes('language')}
     >
       {resolved.status === 'resolving' ? (
         <p class="pi-muted" data-testid="workspace-loading">

@@ -57,6 +57,7 @@ export function SidePanelPage({
       title={title}
       variant="sidepanel"
       onLanguage={(language) => void changePrefs({ language })}
+      languageLocked={prefs.locked?.includes('language')}
       footer={
         <a href={dashboardUrl} target="_blank" rel="noopener" data-testid="workspace-dashboard-link">
           {tWorkspace(lang, 'workspace.openDashboard')}{' '}

@@ -6,13 +6,11 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupPage } from '../../components/workspace/PopupPage';
 import { sourceFromQuery } from '../../components/workspace/resolve';
-import { createEngine } from '../../machines';
-import { indexer } from '../../utils/db/cases';
-import { openDb } from '../../utils/db/schema';
+import { openPageDb } from '../../utils/db/page';
 import { sendRequest } from '../../utils/messaging/client';
 import '../../components/workspace/workspace.css';
 
-const db = openDb({ indexCase: indexer(createEngine()) });
+const { db } = openPageDb();
 const asked = sourceFromQuery(location.search);
 const source = asked.kind === 'tab' ? asked : ({ kind: 'active' } as const);
 // Opened from the toolbar (not as a tab by a test): close once the officer went elsewhere.

@@ -7,15 +7,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sourceFromQuery } from '../../components/workspace/resolve';
 import { SidePanelPage } from '../../components/workspace/SidePanelPage';
-import { createEngine } from '../../machines';
-import { createCaseRepository, indexer } from '../../utils/db/cases';
-import { openDb } from '../../utils/db/schema';
+import { createCaseRepository } from '../../utils/db/cases';
+import { openPageDb } from '../../utils/db/page';
 import { sendRequest } from '../../utils/messaging/client';
 import '../../components/workspace/workspace.css';
 
-// The page may be the first to open the database after an update, so it carries the upgrade's indexer.
-const engine = createEngine();
-const db = openDb({ indexCase: indexer(engine) });
+const { db, engine } = openPageDb();
 // Read-only here: the repository only verifies logs (writes go through the background).
 const repo = createCaseRepository({
   db,

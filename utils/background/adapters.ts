@@ -7,7 +7,9 @@
  */
 import type { DataError } from '../../machines';
 import type { AdapterRow, PanduDb } from '../db/schema';
-import { getSetting, setSetting } from '../db/settings';
+import { getLocalSetting, getSetting, setSetting } from '../db/settings';
+import { originsAllowed } from '../policy/schema';
+import { readPolicy } from '../policy/store';
 import { BUILTIN_ADAPTERS, BUILTIN_IDS } from '../portals/builtin';
 import { adapterCovers, pageKindByPath } from '../portals/recognise';
 import {
@@ -25,11 +27,46 @@ export interface AdapterEntry {
   enabled: boolean;
   updatedAt: string | null;
   errors: DataError[];
+  /**
+   * What the agency's policy does to it: `disabled` (switched off by policy), `not-allowed`
+   * (an imported adapter reaching outside the policy's allowed origins), `managed` (installed
+   * by policy), or null. The officer cannot change any of these here.
+   */
+  policy: 'disabled' | 'not-allowed' | 'managed' | null;
 }
 
+const NOT_ALLOWED: DataError = {
+  path: 'matches',
+  problem: {
+    id: 'Adaptor ini menjangkau origin di luar yang diizinkan kebijakan instansi.',
+    en: "This adapter reaches origins outside those your agency's policy allows.",
+  },
+  fix: {
+    id: 'Minta pengelola TI menambah origin portalnya ke allowedOrigins, atau hapus adaptor ini.',
+    en: 'Ask IT to add its portal origin to allowedOrigins, or delete this adapter.',
+  },
+};
+
+const managedId = (id: string): DataError => ({
+  path: 'id',
+  problem: {
+    id: `"${id}" adalah adaptor yang dipasang kebijakan instansi.`,
+    en: `"${id}" is an adapter installed by your agency's policy.`,
+  },
+  fix: {
+    id: 'Beri id lain; adaptor instansi hanya diubah lewat kebijakan.',
+    en: "Give it another id; the agency's adapter changes only through the policy.",
+  },
+});
+
 export async function listAdapters(db: PanduDb): Promise<AdapterEntry[]> {
-  const disabled = new Set((await getSetting(db, 'disabledAdapters')) ?? []);
-  const rows = await db.adapters.toArray();
+  const [disabledList, rows, policy] = await Promise.all([
+    getSetting(db, 'disabledAdapters'),
+    db.adapters.toArray(),
+    readPolicy(db),
+  ]);
+  const disabled = new Set(disabledList ?? []);
+  const byPolicy = new Set(policy.disabledAdapters ?? []);
   const builtins: AdapterEntry[] = BUILTIN_ADAPTERS.map((adapter) => ({
     id: adapter.id,
     adapter,
@@ -37,19 +74,33 @@ export async function listAdapters(db: PanduDb): Promise<AdapterEntry[]> {
     enabled: !disabled.has(adapter.id),
     updatedAt: null,
     errors: [],
+    policy: byPolicy.has(adapter.id) ? 'disabled' : null,
   }));
   const custom = rows
     .filter((row) => !BUILTIN_IDS.has(row.id))
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((row): AdapterEntry => {
       const checked = validateAdapter(row.definition);
+      // Only what the officer imported is held to the allow-list; the agency's own are not.
+      const allowed =
+        !checked.ok ||
+        row.source === 'managed' ||
+        originsAllowed(checked.adapter.matches, policy.allowedOrigins);
+      const errors = checked.ok ? (allowed ? [] : [NOT_ALLOWED]) : checked.errors;
       return {
         id: row.id,
         adapter: checked.ok ? checked.adapter : null,
         origin: row.source,
-        enabled: checked.ok && !disabled.has(row.id),
+        enabled: checked.ok && allowed && !disabled.has(row.id),
         updatedAt: row.updatedAt,
-        errors: checked.ok ? [] : checked.errors,
+        errors,
+        policy: byPolicy.has(row.id)
+          ? 'disabled'
+          : !allowed
+            ? 'not-allowed'
+            : row.source === 'managed'
+              ? 'managed'
+              : null,
       };
     });
   return [...builtins, ...custom];
@@ -96,11 +147,17 @@ export async function importAdapter(db: PanduDb, text: string, now: string): Pro
       ],
     };
   }
+  const policy = await readPolicy(db);
+  if (!originsAllowed(adapter.matches, policy.allowedOrigins)) return { ok: false, errors: [NOT_ALLOWED] };
   const replaced = await db.transaction('rw', db.adapters, async () => {
-    const existed = (await db.adapters.get(adapter.id)) !== undefined;
+    const before = await db.adapters.get(adapter.id);
+    // The agency's adapter stays as the policy gives it.
+    if (before?.source === 'managed') return null;
+    const existed = before !== undefined;
     await db.adapters.put({ id: adapter.id, source: 'custom', definition: adapter, updatedAt: now });
     return existed;
   });
+  if (replaced === null) return { ok: false, errors: [managedId(adapter.id)] };
   return { ok: true, adapter, replaced };
 }
 
@@ -108,7 +165,8 @@ export async function setAdapterEnabled(db: PanduDb, id: string, enabled: boolea
   const known = BUILTIN_IDS.has(id) || (await db.adapters.get(id)) !== undefined;
   if (!known) return false;
   await db.transaction('rw', db.settings, async () => {
-    const disabled = new Set((await getSetting(db, 'disabledAdapters')) ?? []);
+    // The officer's own list: the policy's switched-off adapters are added on read, not stored.
+    const disabled = new Set((await getLocalSetting(db, 'disabledAdapters')) ?? []);
     if (enabled) disabled.delete(id);
     else disabled.add(id);
     await setSetting(db, 'disabledAdapters', [...disabled].sort());
@@ -120,7 +178,7 @@ export async function deleteAdapter(db: PanduDb, id: string): Promise<boolean> {
   return db.transaction('rw', db.adapters, db.settings, async () => {
     if (!(await db.adapters.get(id))) return false;
     await db.adapters.delete(id);
-    const disabled = (await getSetting(db, 'disabledAdapters')) ?? [];
+    const disabled = (await getLocalSetting(db, 'disabledAdapters')) ?? [];
     if (disabled.includes(id))
       await setSetting(
         db,

@@ -3,20 +3,13 @@
  * messages (MV3 stops idle workers): every answer comes from the message and the database,
  * and a write is acknowledged only after its transaction committed.
  */
-import {
-  type CaseView,
-  createCalendar,
-  type Engine,
-  type LocalizedText,
-  localDate,
-  REGIONS,
-} from '../../machines';
+import { type CaseView, type Engine, type LocalizedText, localDate, REGIONS } from '../../machines';
 import { type BadgeCache, computeBadge, createBadgeCache } from '../badges/compute';
 import { presentBadge } from '../badges/present';
 import { exportBackup, importBackup } from '../db/backup';
 import type { CaseRepository, StoreError } from '../db/cases';
 import type { CaseRow, PanduDb } from '../db/schema';
-import { DEFAULT_PREFS, getSetting, setSetting, settingProblem } from '../db/settings';
+import { getSetting, readPrefs, setSetting, settingProblem } from '../db/settings';
 import type {
   CaseChanged,
   CaseState,
@@ -28,6 +21,9 @@ import type {
 } from '../messaging/protocol';
 import { Refusal } from '../messaging/protocol';
 import type { Handlers, SenderKind } from '../messaging/router';
+import { onCalendarChange, policyCalendar } from '../policy/calendar';
+import { isLocked, type Lockable } from '../policy/schema';
+import { readPolicy, type SyncedPolicy, syncPolicy } from '../policy/store';
 import { BUILTIN_IDS } from '../portals/builtin';
 import { adapterCovers, mapStatus } from '../portals/recognise';
 import type { PortalAdapter, RecognisedPage } from '../portals/types';
@@ -85,17 +81,34 @@ const refuseWith = (
   error: StoreError | { code: ErrorCode; message: LocalizedText; details?: LocalizedText[] },
 ) => new Refusal(error);
 
+const MANAGED_WHAT: Record<Lockable, LocalizedText> = {
+  officer: say('Identitas petugas', 'The officer identity'),
+  language: say('Bahasa', 'The language'),
+  dock: say('Sisi panel', 'The panel side'),
+  targets: say('Target keluaran', 'The output targets'),
+  adapters: say('Daftar adaptor portal', 'The portal adapter list'),
+};
+
+/** Refuses a change the agency's policy sets or locks, saying so in both languages. */
+async function refuseIfLocked(db: PanduDb, lock: Lockable, detail?: LocalizedText): Promise<void> {
+  if (!isLocked(await readPolicy(db), lock)) return;
+  const what = MANAGED_WHAT[lock];
+  throw refuseWith({
+    code: 'managed',
+    message: say(
+      `${what.id} diatur oleh kebijakan instansi Anda dan tidak dapat diubah di sini.`,
+      `${what.en} is managed by your agency's policy and cannot be changed here.`,
+    ),
+    ...(detail ? { details: [detail] } : {}),
+  });
+}
+
 export function createHost(options: HostOptions) {
   const { db, repo } = options;
   const now = options.now ?? (() => new Date().toISOString());
   const demo = options.demo ?? false;
 
-  async function prefs(): Promise<Prefs> {
-    return {
-      language: (await getSetting(db, 'language')) ?? DEFAULT_PREFS.language,
-      dock: (await getSetting(db, 'dock')) ?? DEFAULT_PREFS.dock,
-    };
-  }
+  const prefs = (): Promise<Prefs> => readPrefs(db);
 
   async function enabledAdapters(): Promise<PortalAdapter[]> {
     return (await listAdapters(db))
@@ -200,6 +213,9 @@ export function createHost(options: HostOptions) {
   // A memo of catalog and calendar answers for list badges (not state: losing it costs only
   // time); started afresh each day, since modes and deadlines depend on the date.
   let badgeCache: { today: string; cache: BadgeCache } | null = null;
+  onCalendarChange(() => {
+    badgeCache = null;
+  });
   const cacheFor = (today: string) => {
     if (badgeCache?.today !== today) badgeCache = { today, cache: createBadgeCache() };
     return badgeCache.cache;
@@ -279,13 +295,15 @@ export function createHost(options: HostOptions) {
         fallbackRegion,
         regionOf: (label: string) => matchRegion(label),
         today,
-        calendar: createCalendar(),
+        calendar: policyCalendar,
         cache: cacheFor(today),
       };
       return { badges: rows.map((row) => presentBadge(computeBadge(row, input))) };
     },
 
     async 'prefs.set'(patch) {
+      if (patch.language) await refuseIfLocked(db, 'language');
+      if (patch.dock) await refuseIfLocked(db, 'dock');
       if (patch.language) await setSetting(db, 'language', patch.language);
       if (patch.dock) await setSetting(db, 'dock', patch.dock);
       const current = await prefs();
@@ -298,6 +316,7 @@ export function createHost(options: HostOptions) {
     },
 
     async 'adapters.import'({ text }) {
+      await refuseIfLocked(db, 'adapters');
       const imported = await importAdapter(db, text, now());
       if (!imported.ok) {
         throw refuseWith({
@@ -317,6 +336,17 @@ export function createHost(options: HostOptions) {
     },
 
     async 'adapters.setEnabled'({ id, enabled }) {
+      await refuseIfLocked(db, 'adapters');
+      const current = await entryOf(id);
+      if (current.policy === 'disabled' || current.policy === 'not-allowed') {
+        throw refuseWith({
+          code: 'managed',
+          message: say(
+            'Adaptor ini dimatikan oleh kebijakan instansi Anda.',
+            "This adapter is switched off by your agency's policy.",
+          ),
+        });
+      }
       if (!(await setAdapterEnabled(db, id, enabled))) throw unknownAdapter(id);
       await sync();
       return { entry: await entryOf(id) };
@@ -329,6 +359,16 @@ export function createHost(options: HostOptions) {
           message: say(
             'Adaptor bawaan tidak dapat dihapus; matikan saja.',
             'A built-in adapter cannot be deleted; switch it off instead.',
+          ),
+        });
+      }
+      await refuseIfLocked(db, 'adapters');
+      if ((await entryOf(id)).origin === 'managed') {
+        throw refuseWith({
+          code: 'managed',
+          message: say(
+            'Adaptor ini dipasang oleh kebijakan instansi Anda dan tidak dapat dihapus di sini.',
+            "This adapter is installed by your agency's policy and cannot be deleted here.",
           ),
         });
       }
@@ -407,6 +447,8 @@ export function createHost(options: HostOptions) {
           ),
         });
       }
+      // The keys messages may set (the protocol's picklist) are all lockable.
+      await refuseIfLocked(db, key satisfies Lockable);
       await setSetting(db, key as 'officer', value as never);
       if (key === 'language' || key === 'dock') await broadcastPrefs(await prefs());
       return { saved: true };
@@ -429,5 +471,18 @@ export function createHost(options: HostOptions) {
     },
   };
 
-  return { handlers, syncAdapters: sync };
+  /**
+   * Mirrors the browser's policy (`raw`, from storage.managed) and, when that changed anything,
+   * re-registers adapter scripts and tells the portal tabs the language and dock side.
+   */
+  async function applyPolicy(raw: unknown): Promise<SyncedPolicy> {
+    const synced = await syncPolicy(db, raw, now());
+    if (synced.changed) {
+      await sync();
+      await broadcastPrefs(await prefs()).catch(() => undefined);
+    }
+    return synced;
+  }
+
+  return { handlers, syncAdapters: sync, applyPolicy };
 }

@@ -7,14 +7,9 @@ import { sendRequest } from '../messaging/client';
 import type { Prefs } from '../messaging/protocol';
 import { useLiveQuery } from './live';
 import type { PanduDb } from './schema';
-import { DEFAULT_PREFS, getSetting } from './settings';
+import { DEFAULT_PREFS, readPrefs } from './settings';
 
-export async function readPrefs(db: PanduDb): Promise<Prefs> {
-  return {
-    language: (await getSetting(db, 'language')) ?? DEFAULT_PREFS.language,
-    dock: (await getSetting(db, 'dock')) ?? DEFAULT_PREFS.dock,
-  };
-}
+export { readPrefs };
 
 /** `[prefs, change]`: prefs are the defaults until the first read completes. */
 export function usePrefs(

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { formatPath } from '../../machines';
+import type { Prefs } from '../messaging/protocol';
 import type { Author } from './cases';
 import type { PanduDb } from './schema';
 
@@ -60,14 +61,99 @@ export function settingProblem(key: SettingKey, value: unknown): string | null {
   return `${issue.path ? `${formatPath(issue.path)}: ` : ''}${issue.message}`;
 }
 
+/**
+ * The settings row that mirrors the agency's browser policy (utils/policy/store.ts writes it
+ * from `storage.managed`). It is not a setting: no message can set it, no backup carries it.
+ */
+export const POLICY_ROW = 'policy';
+
+/** The parts of the mirrored policy that override settings (utils/policy/schema.ts checks them). */
+interface PolicyOverrides {
+  region?: string;
+  language?: 'id' | 'en';
+  dock?: 'left' | 'right';
+  targets?: SettingValue<'targets'>;
+  disabledAdapters?: string[];
+  locked?: string[];
+}
+
+function overridesOf(row: { value: unknown } | undefined): PolicyOverrides {
+  const stored = row?.value as { policy?: unknown } | undefined;
+  const policy = stored?.policy;
+  return policy && typeof policy === 'object' ? (policy as PolicyOverrides) : {};
+}
+
+/** The local value with the policy's value put over it (docs/deployment.md lists which). */
+function withPolicy<K extends SettingKey>(
+  key: K,
+  local: SettingValue<K> | undefined,
+  policy: PolicyOverrides,
+): SettingValue<K> | undefined {
+  type Out = SettingValue<K> | undefined;
+  switch (key) {
+    case 'language':
+    case 'dock':
+    case 'targets':
+      return (policy[key as 'language' | 'dock' | 'targets'] ?? local) as Out;
+    case 'officer': {
+      if (!policy.region) return local;
+      const officer = (local as SettingValue<'officer'> | undefined) ?? {
+        name: '',
+        nip: '',
+        unit: '',
+        role: 'officer' as const,
+        region: '',
+      };
+      return { ...officer, region: policy.region } as Out;
+    }
+    case 'disabledAdapters': {
+      if (!policy.disabledAdapters) return local;
+      const local_ = (local as string[] | undefined) ?? [];
+      return [...new Set([...local_, ...policy.disabledAdapters])].sort() as Out;
+    }
+    default:
+      return local;
+  }
+}
+
+function parseSetting<K extends SettingKey>(key: K, row: { value: unknown } | undefined) {
+  if (!row) return undefined;
+  const parsed = v.safeParse(SETTING_SCHEMAS[key], row.value);
+  return parsed.success ? (parsed.output as SettingValue<K>) : undefined;
+}
+
+/** A setting as it applies: the officer's own value, with the agency's policy over it. */
 export async function getSetting<K extends SettingKey>(
   db: PanduDb,
   key: K,
 ): Promise<SettingValue<K> | undefined> {
-  const row = await db.settings.get(key);
-  if (!row) return undefined;
-  const parsed = v.safeParse(SETTING_SCHEMAS[key], row.value);
-  return parsed.success ? (parsed.output as SettingValue<K>) : undefined;
+  const [row, policy] = await db.settings.bulkGet([key, POLICY_ROW]);
+  return withPolicy(key, parseSetting(key, row), overridesOf(policy));
+}
+
+/**
+ * Language and dock side as they apply, and which of them the agency's policy sets or locks.
+ * The background pushes these to portal tabs; extension pages read them live.
+ */
+export async function readPrefs(db: PanduDb): Promise<Prefs> {
+  const [language, dock, policyRow] = await db.settings.bulkGet(['language', 'dock', POLICY_ROW]);
+  const policy = overridesOf(policyRow);
+  const locked = (['language', 'dock'] as const).filter(
+    (key) => policy[key] !== undefined || policy.locked?.includes(key),
+  );
+  return {
+    language: policy.language ?? parseSetting('language', language) ?? DEFAULT_PREFS.language,
+    dock: policy.dock ?? parseSetting('dock', dock) ?? DEFAULT_PREFS.dock,
+    ...(locked.length > 0 ? { locked } : {}),
+  };
+}
+
+/** The officer's own value, as stored here, without the policy (for read-modify-write). */
+export async function getLocalSetting<K extends SettingKey>(
+  db: PanduDb,
+  key: K,
+): Promise<SettingValue<K> | undefined> {
+  return parseSetting(key, await db.settings.get(key));
 }
 
 export async function setSetting<K extends SettingKey>(
@@ -85,10 +171,10 @@ export async function deviceId(
   db: PanduDb,
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<string> {
-  const known = await getSetting(db, 'deviceId');
+  const known = await getLocalSetting(db, 'deviceId');
   if (known) return known;
   return db.transaction('rw', db.settings, async () => {
-    const again = await getSetting(db, 'deviceId');
+    const again = await getLocalSetting(db, 'deviceId');
     if (again) return again;
     const id = newId();
     await db.settings.put({ key: 'deviceId', value: id });

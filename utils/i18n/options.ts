@@ -22,6 +22,20 @@ export const id = {
   'options.failed': 'Tidak ada yang diubah. {reason}',
   'options.problem': 'Masalah:',
 
+  'options.managedTitle': 'Dikelola oleh instansi',
+  'options.managedHelp':
+    'Pengelola TI instansi Anda menetapkan pengaturan berikut lewat kebijakan peramban. Nilainya berlaku di atas pengaturan Anda sendiri dan tidak dapat diubah di sini.',
+  'options.managedField': 'Diatur oleh kebijakan instansi Anda.',
+  'options.managedLocked':
+    '{name} dikunci oleh kebijakan instansi Anda: isinya terlihat, tetapi tidak dapat diubah di sini.',
+  'options.managedProblems':
+    'Nilai kebijakan yang diabaikan karena tidak valid (sampaikan kepada pengelola TI):',
+  'options.managedAdapters': 'Adaptor dari instansi',
+  'options.managedDisabledAdapters': 'Adaptor yang dimatikan',
+  'options.managedHolidayYears': 'Tahun libur tambahan',
+  'options.managedAllowedOrigins': 'Origin portal yang diizinkan untuk adaptor impor',
+  'options.managedNoOrigins': 'tidak ada (impor adaptor tertutup)',
+  'options.managedLockedList': 'Pengaturan dikunci',
   'options.displayTitle': 'Tampilan',
   'options.languageLegend': 'Bahasa',
   'options.languageHelp': 'Berlaku seketika di halaman ini, di panel samping dan di panel pada portal.',
@@ -69,6 +83,8 @@ export const id = {
   'options.adapterOn': 'Aktif',
   'options.adapterOff': 'Nonaktif',
   'options.adapterBroken': 'Adaptor tersimpan ini tidak lagi sah dan tidak dipakai:',
+  'options.adapterNotAllowed': 'Adaptor ini tidak dipakai karena kebijakan instansi Anda:',
+  'options.adapterPolicyOff': 'Dimatikan oleh kebijakan instansi',
   'options.adapterDelete': 'Hapus',
   'options.adapterDeleteConfirm': 'Hapus adaptor "{name}"? Halaman portalnya tidak akan dikenali lagi.',
   'options.adapterDeleteYes': 'Ya, hapus',
@@ -116,6 +132,19 @@ export const en: Record<OptionsKey, string> = {
   'options.failed': 'Nothing was changed. {reason}',
   'options.problem': 'Problem:',
 
+  'options.managedTitle': 'Managed by your agency',
+  'options.managedHelp':
+    "Your agency's IT sets the following through browser policy. These values apply over your own settings and cannot be changed here.",
+  'options.managedField': "Set by your agency's policy.",
+  'options.managedLocked':
+    "{name} is locked by your agency's policy: you can see it, but not change it here.",
+  'options.managedProblems': 'Policy values ignored because they are not valid (tell your IT):',
+  'options.managedAdapters': "Agency's adapters",
+  'options.managedDisabledAdapters': 'Adapters switched off',
+  'options.managedHolidayYears': 'Added holiday years',
+  'options.managedAllowedOrigins': 'Portal origins allowed for imported adapters',
+  'options.managedNoOrigins': 'none (adapter import closed)',
+  'options.managedLockedList': 'Locked settings',
   'options.displayTitle': 'Display',
   'options.languageLegend': 'Language',
   'options.languageHelp': 'Applies at once to this page, the side panel and the panel on portals.',
@@ -163,6 +192,8 @@ export const en: Record<OptionsKey, string> = {
   'options.adapterOn': 'On',
   'options.adapterOff': 'Off',
   'options.adapterBroken': 'This stored adapter is no longer valid and is not used:',
+  'options.adapterNotAllowed': "This adapter is not used because of your agency's policy:",
+  'options.adapterPolicyOff': "Switched off by your agency's policy",
   'options.adapterDelete': 'Delete',
   'options.adapterDeleteConfirm': 'Delete adapter "{name}"? Its portal pages will no longer be recognised.',
   'options.adapterDeleteYes': 'Yes, delete',

@@ -52,6 +52,8 @@ export interface PortalStatus {
 export interface Prefs {
   language: 'id' | 'en';
   dock: 'left' | 'right';
+  /** Which of the two the agency's policy sets or locks (the switches then say so and do nothing). */
+  locked?: ('language' | 'dock')[];
 }
 
 /** What a page's content script needs before it reads the page. */
@@ -229,6 +231,8 @@ export type ErrorCode =
   | 'invalid-adapter'
   | 'unknown-adapter'
   | 'builtin-adapter'
+  /** The agency's browser policy sets or locks what was to be changed. */
+  | 'managed'
   | StoreErrorCode
   | BackupErrorCode;
 

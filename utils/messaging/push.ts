@@ -25,7 +25,11 @@ export function asCaseChanged(message: unknown): CaseChanged | null {
 
 const prefsChangedSchema = v.strictObject({
   type: v.literal('prefs.changed'),
-  prefs: v.strictObject({ language: v.picklist(['id', 'en']), dock: v.picklist(['left', 'right']) }),
+  prefs: v.strictObject({
+    language: v.picklist(['id', 'en']),
+    dock: v.picklist(['left', 'right']),
+    locked: v.optional(v.array(v.picklist(['language', 'dock']))),
+  }),
 });
 
 /** The pushed preferences, or null when `message` is not that push (never throws). */

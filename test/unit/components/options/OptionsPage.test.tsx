@@ -11,6 +11,7 @@ import type { PermissionsApi } from '../../../../components/options/adapters';
 import type { PanduDb } from '../../../../utils/db/schema';
 import { getSetting } from '../../../../utils/db/settings';
 import type { sendRequest } from '../../../../utils/messaging/client';
+import { syncPolicy } from '../../../../utils/policy/store';
 import { validText, wrongFieldsText } from '../../../fixtures/adapter';
 import { extensionPageHost } from '../../helpers/extension-page';
 
@@ -383,5 +384,64 @@ describe('the options page: adapters', () => {
     );
     expect(broken.querySelector<HTMLInputElement>('[data-testid="adapter-enabled"]')?.disabled).toBe(true);
     expect(broken.querySelector('[data-testid="adapter-delete"]')).not.toBeNull();
+  });
+});
+
+describe('the options page under an agency policy', () => {
+  it('shows what the policy sets, disables what it locks with a note, and follows a policy change live', async () => {
+    const env = setup();
+    await syncPolicy(
+      env.db,
+      { language: 'en', region: '31', disabledAdapters: ['simbg'], locked: ['officer'], regoin: '31' },
+      '2026-11-29T02:00:00.000Z',
+    );
+    await mount(env);
+    await until(() => byTestId('managed-section'), 'the managed section');
+    expect(allByTestId('managed-row').map((r) => r.dataset.key)).toEqual([
+      'region',
+      'language',
+      'disabledAdapters',
+      'locked',
+    ]);
+    expect(byTestId('managed-section')?.textContent).toContain('Jakarta (Special Capital Region) (31)');
+    expect(byTestId('managed-problems')?.textContent).toContain('regoin');
+
+    // Language: the radios and the header switch say it is set by policy and do nothing.
+    const fieldsetOf = (id: string) => byTestId(id)?.closest('fieldset');
+    await until(() => fieldsetOf('options-language-id')?.disabled, 'the language choice to be disabled');
+    expect(byTestId('options-language-managed')?.textContent).toBe("Set by your agency's policy.");
+    const toggle = byTestId<HTMLButtonElement>('options-language');
+    expect(toggle?.getAttribute('aria-disabled')).toBe('true');
+    await click('options-language');
+    expect(env.sent.filter((m) => m.type === 'prefs.set')).toEqual([]);
+    // The dock side is not managed: still free.
+    expect(fieldsetOf('options-dock-left')?.disabled).toBe(false);
+
+    // Identity is locked: every field disabled inside the locked wrapper, with its note.
+    await until(() => byTestId<HTMLSelectElement>('officer-region')?.value === '31', 'the policy region');
+    const locked = byTestId('locked-officer');
+    expect(locked?.querySelector('fieldset')?.disabled).toBe(true);
+    expect(locked?.textContent).toContain("locked by your agency's policy");
+    expect(byTestId('locked-targets')).toBeNull();
+
+    // The switched-off built-in says why and cannot be switched on.
+    await until(() => row('simbg'), 'the adapter list');
+    expect(row('simbg')?.querySelector<HTMLInputElement>('[data-testid="adapter-enabled"]')?.disabled).toBe(
+      true,
+    );
+    expect(row('simbg')?.querySelector('[data-testid="adapter-policy"]')?.textContent).toBe(
+      "Switched off by your agency's policy",
+    );
+
+    // The policy withdrawn: the section goes, the officer's own controls come back.
+    await act(async () => {
+      await syncPolicy(env.db, {}, '2026-11-29T03:00:00.000Z');
+    });
+    await until(() => !byTestId('managed-section'), 'the managed section to go');
+    expect(byTestId('locked-officer')).toBeNull();
+    await until(
+      () => fieldsetOf('options-language-id')?.disabled === false,
+      'the language choice to be free',
+    );
   });
 });

@@ -26,6 +26,7 @@ const entry = (patch: Partial<AdapterEntry> = {}): AdapterEntry => ({
   enabled: true,
   updatedAt: '2026-11-20T01:00:00.000Z',
   errors: [],
+  policy: null,
   ...patch,
 });
 

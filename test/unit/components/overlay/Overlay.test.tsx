@@ -196,6 +196,25 @@ describe('Overlay: language and dock follow the prefs', () => {
   });
 });
 
+describe('Overlay: switches the agency policy sets', () => {
+  it('keeps language and dock switches in place, says the policy sets them, and asks nothing', () => {
+    const onPrefs = vi.fn();
+    mount(<Overlay {...props({ onPrefs, prefs: { ...PREFS, locked: ['language', 'dock'] } })} />);
+    const language = byTestId('pandu-language') as HTMLButtonElement;
+    const dock = byTestId('pandu-dock') as HTMLButtonElement;
+    expect(language.getAttribute('aria-disabled')).toBe('true');
+    expect(language.getAttribute('aria-label')).toBe('Bahasa diatur oleh kebijakan instansi Anda');
+    expect(dock.getAttribute('aria-disabled')).toBe('true');
+    expect(dock.getAttribute('aria-label')).toBe('Sisi panel diatur oleh kebijakan instansi Anda');
+    act(() => language.click());
+    act(() => dock.click());
+    expect(onPrefs).not.toHaveBeenCalled();
+    // Focusable still, so a screen reader user finds the reason.
+    language.focus();
+    expect(document.activeElement).toBe(language);
+  });
+});
+
 describe('Overlay: open, closed and the page beside it', () => {
   it('reserves its width on the docked side while open, and gives it back', () => {
     mount(<Overlay {...props()} />);

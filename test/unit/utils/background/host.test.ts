@@ -78,7 +78,7 @@ function setup(
   const db = openDb({ name: `host-${crypto.randomUUID()}`, indexCase: indexer(engine), now });
   const repo = createCaseRepository({ db, engine, now, author: () => currentAuthor(db) });
   const pushed: Array<{ tabId: number; message: CaseChanged | PrefsChanged }> = [];
-  const { handlers } = createHost({
+  const host = createHost({
     db,
     engine,
     repo,
@@ -91,10 +91,10 @@ function setup(
       return opts.deliver ? opts.deliver(tabId) : true;
     },
   });
-  const route = createRouter(handlers, me);
+  const route = createRouter(host.handlers, me);
   const send = async <T>(type: string, payload: unknown, sender: Sender) =>
     (await route({ type, payload }, sender)) as Result<T>;
-  return { db, send, pushed };
+  return { db, send, pushed, applyPolicy: host.applyPolicy };
 }
 
 async function snapshot(db: PanduDb) {
@@ -633,3 +633,92 @@ describe('list badges', () => {
     expect(answer.ok && answer.data.badges.length).toBe(MAX_BADGE_ROWS);
   });
 });
+
+describe('the background host under an agency policy', () => {
+  const managed = { code: 'managed' };
+
+  it('refuses changes the policy sets or locks, in both languages, and writes nothing', async () => {
+    const { db, send, applyPolicy } = setup();
+    await applyPolicy({ language: 'en', locked: ['officer', 'adapters', 'targets'] });
+    const before = await db.settings.toArray();
+    const refusals = [
+      await send('prefs.set', { language: 'id' }, tab(3)),
+      await send('settings.set', { key: 'language', value: 'id' }, extensionPage),
+      await send(
+        'settings.set',
+        { key: 'officer', value: { name: 'A', nip: '', unit: '', role: 'officer', region: '' } },
+        extensionPage,
+      ),
+      await send('settings.set', { key: 'targets', value: { daily: zero, weekly: zero } }, extensionPage),
+      await send('adapters.import', { text: EXAMPLE }, extensionPage),
+      await send('adapters.setEnabled', { id: 'oss-rba', enabled: false }, extensionPage),
+    ];
+    for (const answer of refusals) {
+      expect(answer).toMatchObject({ ok: false, error: managed });
+      if (!answer.ok) expect(answer.error.message.en).toContain("managed by your agency's policy");
+    }
+    expect(await db.settings.toArray()).toEqual(before);
+    expect(await db.adapters.count()).toBe(0);
+    // What the policy leaves open still works.
+    expect(await send('prefs.set', { dock: 'left' }, tab(3))).toMatchObject({
+      ok: true,
+      data: { language: 'en', dock: 'left', locked: ['language'] },
+    });
+  });
+
+  it('keeps the agency’s adapters and switched-off adapters as the policy gives them', async () => {
+    const scripting = fakeScripting(['https://simpel.kotacontoh.go.id/*', 'http://127.0.0.1/simpel/*']);
+    const { send, applyPolicy } = setup({ scripting: scripting.api, demo: false });
+    const synced = await applyPolicy({ adapters: [EXAMPLE], disabledAdapters: ['simbg'] });
+    expect(synced.changed).toBe(true);
+    // The managed adapter's content script is registered on the granted origin at once.
+    expect(scripting.registered().map((r) => r.id)).toEqual(['pandu-adapter-simpel-kota-contoh']);
+    expect(await send('adapters.delete', { id: 'simpel-kota-contoh' }, extensionPage)).toMatchObject({
+      ok: false,
+      error: managed,
+    });
+    expect(await send('adapters.import', { text: EXAMPLE }, extensionPage)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-adapter' },
+    });
+    expect(await send('adapters.setEnabled', { id: 'simbg', enabled: true }, extensionPage)).toMatchObject({
+      ok: false,
+      error: managed,
+    });
+    // The officer may still switch off the agency's adapter unless adapters are locked.
+    expect(
+      await send('adapters.setEnabled', { id: 'simpel-kota-contoh', enabled: false }, extensionPage),
+    ).toMatchObject({ ok: true });
+    expect(scripting.registered()).toEqual([]);
+  });
+
+  it('refuses an imported adapter outside the allowed origins', async () => {
+    const { db, send, applyPolicy } = setup();
+    await applyPolicy({ allowedOrigins: ['https://izin.lain.go.id'] });
+    const answer = await send('adapters.import', { text: EXAMPLE }, extensionPage);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-adapter' } });
+    if (!answer.ok) expect(answer.error.details?.[0]?.en).toContain('allowedOrigins');
+    expect(await db.adapters.count()).toBe(0);
+    await applyPolicy({ allowedOrigins: ['https://*.kotacontoh.go.id'] });
+    expect(await send('adapters.import', { text: EXAMPLE }, extensionPage)).toMatchObject({ ok: true });
+  });
+
+  it('tells the portal tabs when the policy changes their language, and not when nothing changed', async () => {
+    const { send, pushed, applyPolicy } = setup();
+    await recognise(send, 3);
+    await send('list.badges', { adapterId: 'oss-rba', rows: [] }, tab(8, '/oss/perizinan'));
+    pushed.length = 0;
+    await applyPolicy({ language: 'en' });
+    const prefsPushes = pushed.filter((p) => p.message.type === 'prefs.changed');
+    expect(prefsPushes.length).toBeGreaterThan(0);
+    expect(prefsPushes[0]?.message).toEqual({
+      type: 'prefs.changed',
+      prefs: { language: 'en', dock: 'right', locked: ['language'] },
+    });
+    pushed.length = 0;
+    expect((await applyPolicy({ language: 'en' })).changed).toBe(false);
+    expect(pushed).toEqual([]);
+  });
+});
+
+const zero = { steps: 0, advances: 0, visits: 0 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asCaseChanged } from '../../../../utils/messaging/push';
+import { asCaseChanged, asPrefsChanged } from '../../../../utils/messaging/push';
 
 const good = {
   type: 'case.changed',
@@ -24,5 +24,17 @@ describe('asCaseChanged', () => {
     ['nothing', undefined],
   ])('ignores %s', (_name, message) => {
     expect(asCaseChanged(message)).toBeNull();
+  });
+});
+
+describe('pushed preferences', () => {
+  it('accept the policy’s locks, and nothing else beside language and dock', () => {
+    const prefs = { language: 'en', dock: 'left' };
+    expect(asPrefsChanged({ type: 'prefs.changed', prefs })).not.toBeNull();
+    expect(
+      asPrefsChanged({ type: 'prefs.changed', prefs: { ...prefs, locked: ['language'] } }),
+    ).not.toBeNull();
+    expect(asPrefsChanged({ type: 'prefs.changed', prefs: { ...prefs, locked: ['officer'] } })).toBeNull();
+    expect(asPrefsChanged({ type: 'prefs.changed', prefs: { ...prefs, extra: 1 } })).toBeNull();
   });
 });

@@ -33,6 +33,7 @@ const CODES: Record<ErrorCode, true> = {
   'invalid-adapter': true,
   'unknown-adapter': true,
   'builtin-adapter': true,
+  managed: true,
   'not-found': true,
   conflict: true,
   rejected: true,
