@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { vendorPatches } from './scripts/lib/vendor-patches';
 import { MANAGED_SCHEMA } from './utils/policy/managed-schema';
 
 // Build flavours: `production` (default) ships only the real portal origins; `--mode demo`
@@ -9,7 +10,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports only: a reader can always see where a name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // vendorPatches: no HTML sink and no code from strings in bundled libraries (see the file).
+  vite: () => ({ plugins: [vendorPatches(), preact()] }),
   hooks: {
     // Chrome and Edge read the policy schema from a file in the package (see the manifest's
     // `storage`); it is written from utils/policy/managed-schema.ts so it has one source.
