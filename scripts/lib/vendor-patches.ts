@@ -1,6 +1,6 @@
 /**
  * Build-time patches to bundled libraries, so the extension ships no HTML sink and no code built
- * from strings (`web-ext lint` reports both).
+ * from strings (`web-ext lint` reports both, and `npm run test:webext-lint` fails on any report).
  * Each patch replaces an exact piece of a library's published file; the build fails when that
  * piece is missing, occurs twice, or a sink is still there after patching, so an upgrade can
  * neither bring a sink back nor quietly skip a patch. After an upgrade that fails here, read the
@@ -42,6 +42,34 @@ export const VENDOR_FILES: Record<string, VendorFile> = {
       },
     ],
     forbidden: /innerHTML|outerHTML|insertAdjacentHTML/,
+  },
+  // @pdf-lib/fontkit's ES build inlines deep-equal (restructure compares a subset font's fields
+  // with their defaults when pdf-lib embeds it, `subset: true`) and, with it, function-bind and
+  // get-intrinsic. function-bind uses its shim only where Function.prototype.bind is missing,
+  // never in a browser we support, and the shim builds its wrapper with the Function
+  // constructor: the native bind is used unconditionally and the shim wraps without a string.
+  // get-intrinsic lists `eval` among its intrinsics, but this file only ever asks it for
+  // %Function%: the entry stays, empty, so asking for %eval% throws get-intrinsic's own "exists,
+  // but is not available" error.
+  fontkit: {
+    id: /[\\/]node_modules[\\/]@pdf-lib[\\/]fontkit[\\/]dist[\\/]fontkit\.es\.js$/,
+    library: /[\\/]node_modules[\\/]@pdf-lib[\\/]fontkit[\\/]/,
+    patches: [
+      {
+        find: 'var functionBind = Function.prototype.bind || implementation$1;',
+        replace: 'var functionBind = Function.prototype.bind;',
+      },
+      {
+        find: "  bound = Function('binder', 'return function (' + boundArgs.join(',') + '){ return binder.apply(this,arguments); }')(binder);\n",
+        replace: '  bound = function () { return binder.apply(this, arguments); };\n',
+      },
+      {
+        find: "  '%eval%': eval,\n  // eslint-disable-line no-eval\n",
+        replace: "  '%eval%': undefined$1,\n",
+      },
+    ],
+    // `eval` as a name (not the '%eval%' key), or a call of the Function constructor.
+    forbidden: /(?<![\w$.%])eval\b(?!%)|(?<![\w$.])Function\s*\(/,
   },
 };
 

@@ -5,15 +5,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { patchVendorFile, VENDOR_FILES } from '../../../scripts/lib/vendor-patches';
 
 const require = createRequire(import.meta.url);
-const installed = (specifier: string) => {
-  const path = require.resolve(specifier);
+const PACKAGES: Record<string, string> = { preact: 'preact', fontkit: '@pdf-lib/fontkit' };
+
+/** The installed file a browser build takes from the package (its `exports`, else `module`). */
+function installed(name: string) {
+  const manifest = require.resolve(`${PACKAGES[name] ?? name}/package.json`);
+  const json = JSON.parse(readFileSync(manifest, 'utf8'));
+  const path = join(dirname(manifest), json.exports?.['.']?.default ?? json.module);
   return { path, code: readFileSync(path, 'utf8') };
-};
+}
 const preactFile = installed('preact');
 
 /** Runs Preact's module file (no imports, one `export{…}` at its end) as a script, here. */
@@ -27,14 +33,14 @@ function runPreact(code: string) {
 describe('vendor patches', () => {
   for (const [name, file] of Object.entries(VENDOR_FILES)) {
     it(`${name}: the installed file has each patched piece once and none of the sinks once patched`, () => {
-      const { path, code } = installed(name === 'fontkit' ? '@pdf-lib/fontkit' : name);
+      const { path, code } = installed(name);
       expect(path).toMatch(file.id);
       expect(code).toMatch(file.forbidden);
       expect(patchVendorFile(name, file, code)).not.toMatch(file.forbidden);
     });
 
     it(`${name}: a changed library fails the patch, naming it`, () => {
-      const { code } = installed(name === 'fontkit' ? '@pdf-lib/fontkit' : name);
+      const { code } = installed(name);
       const find = file.patches[0]?.find ?? '';
       expect(() => patchVendorFile(name, file, code.replace(find, '/* changed */'))).toThrow(
         new RegExp(`${name} patch 1 expects its code once and found it 0 times`),
