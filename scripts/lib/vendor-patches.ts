@@ -1,6 +1,6 @@
 /**
  * Build-time patches to bundled libraries, so the extension ships no HTML sink and no code built
- * from strings (`web-ext lint` reports both, and `npm run test:webext-lint` fails on any report).
+ * from strings (`web-ext lint` reports both, and `npm run test:webext-lint` fails on any warning).
  * Each patch replaces an exact piece of a library's published file; the build fails when that
  * piece is missing, occurs twice, or a sink is still there after patching, so an upgrade can
  * neither bring a sink back nor quietly skip a patch. After an upgrade that fails here, read the
