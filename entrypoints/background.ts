@@ -5,8 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { createEngine } from '../machines';
 import { createHost } from '../utils/background/host';
+import { reattachOpenTabs, scriptGroups, shouldReattach } from '../utils/background/reattach';
 import { createCaseRepository, indexer } from '../utils/db/cases';
 import { openDb } from '../utils/db/schema';
 import { currentAuthor } from '../utils/db/settings';
@@ -95,9 +97,30 @@ export default defineBackground(() => {
     browser.alarms.create(SLA_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
     repo.reindexStale().catch(() => undefined);
   };
-  browser.runtime.onInstalled.addListener(() => {
+  // Portal tabs open before an install or update have no live content script (Chrome does not
+  // inject into them): run it there, once the imported adapters' scripts are registered again.
+  // Firefox injects into open tabs itself. utils/background/reattach.ts says more.
+  const reattach = async () => {
+    const registered = await browser.scripting.getRegisteredContentScripts().catch(() => []);
+    await reattachOpenTabs(scriptGroups(browser.runtime.getManifest().content_scripts, registered), {
+      query: (matches) => browser.tabs.query({ url: matches }),
+      insertCSS: ({ tabId, css, allFrames }) =>
+        browser.scripting.insertCSS({ target: { tabId, allFrames }, files: css }),
+      // The files come from the manifest and the registrations, not from the typed list of paths.
+      executeScript: ({ tabId, js, allFrames, early }) =>
+        browser.scripting.executeScript({
+          target: { tabId, allFrames },
+          files: js as ScriptPublicPath[],
+          injectImmediately: early,
+        }),
+    });
+  };
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     scheduleReindex();
-    resync();
+    const synced = syncAdapters().catch(() => undefined);
+    if (shouldReattach(reason) && !import.meta.env.FIREFOX) {
+      synced.then(reattach).catch(() => undefined);
+    }
   });
   browser.runtime.onStartup.addListener(() => {
     // Tab ids start again after a browser restart: old tab-to-case bindings mean nothing.
