@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { vendorPatches } from './scripts/lib/vendor-patches';
 import { MANAGED_SCHEMA } from './utils/policy/managed-schema';
+import { PRODUCTION_PORTAL_MATCHES } from './utils/portals/origins';
 
 // Build flavours: `production` (default) ships only the real portal origins; `--mode demo`
 // also matches the local demo portal so `npm run demo` and the E2E tests can exercise the
@@ -28,12 +29,13 @@ export default defineConfig({
     description:
       'Panduan alur perizinan di portal yang sudah Anda pakai / Permit-workflow guidance on the portals you already use',
     // alarms: the hourly SLA re-index. scripting: content scripts for imported adapters, only
-    // on origins the officer grants at runtime (optional_host_permissions). sidePanel: Chrome's
-    // side panel (Firefox uses sidebar_action, no permission). geolocation: the GPS position of
-    // field evidence, taken in the side panel; Chrome only answers an extension page that
-    // declares it (it cannot be optional), and it shows the one install warning, "location".
-    // storage: only to read `storage.managed`, the agency's policy (docs/deployment.md); our
-    // data is in IndexedDB.
+    // on origins the officer grants at runtime (optional_host_permissions), and the portal
+    // script run again in tabs open before an install or update (see host_permissions).
+    // sidePanel: Chrome's side panel (Firefox uses sidebar_action, no permission). geolocation:
+    // the GPS position of field evidence, taken in the side panel; Chrome only answers an
+    // extension page that declares it (it cannot be optional), and it shows the one install
+    // warning, "location". storage: only to read `storage.managed`, the agency's policy
+    // (docs/deployment.md); our data is in IndexedDB.
     permissions: [
       'alarms',
       'geolocation',
@@ -45,9 +47,15 @@ export default defineConfig({
     // without one. utils/policy/schema.ts checks every value again either way.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // host_permissions, Chrome: the built-in portals, exactly the content script's matches.
+    // Chrome does not run content scripts in tabs that were open before an install or update, so
+    // the background runs it there itself (utils/background/reattach.ts), and executeScript and
+    // tabs.query only reach hosts the extension holds as host permissions: content-script
+    // matches do not count. Asking for the same hosts changes no install warning (Chrome already
+    // warns for the content script's hosts). Firefox injects into open tabs itself: none there.
     // The demo build also runs on the local demo portal, including a fourth portal that only an
     // imported adapter covers; production builds ask for custom origins at runtime.
-    ...(mode === 'demo' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
+    ...hostPermissions(browser, mode),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -61,3 +69,11 @@ export default defineConfig({
       : {}),
   }),
 });
+
+function hostPermissions(browser: string, mode: string): { host_permissions?: string[] } {
+  const hosts = [
+    ...(browser === 'firefox' ? [] : PRODUCTION_PORTAL_MATCHES),
+    ...(mode === 'demo' ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),
+  ];
+  return hosts.length > 0 ? { host_permissions: hosts } : {};
+}
