@@ -42,7 +42,7 @@ export default defineContentScript({
       world[LOADED] = false;
     });
 
-    let ui: ShadowRootContentScriptUi<void> | null = null;
+    let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
     let container: HTMLElement | null = null;
     let run: AbortController | null = null;
     let setup: PageSetup | null = null;
@@ -188,8 +188,11 @@ async function mountOverlay(ctx: ContentScriptContext, onMounted: (container: HT
     anchor: 'html',
     append: 'last',
     css,
+    // What onMount returns is what WXT hands onRemove: the container, so that removing the UI
+    // unmounts the panel and its effects end (the page space it reserved is given back).
     onMount(container) {
       onMounted(container);
+      return container;
     },
     onRemove(container) {
       if (container) render(null, container);

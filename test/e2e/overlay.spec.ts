@@ -64,6 +64,9 @@ test.describe('the case panel on portal pages', () => {
     await expect(overlay.caseRef).toHaveText(first);
     await page.goBack();
     await expect(overlay.root).toHaveCount(0);
+    // The panel gave back the page's space as it went.
+    await expect(page.locator('style[data-pandu-izin="reserve"]')).toHaveCount(0);
+    expect(await overlay.pageMargin('right')).toBe('0px');
     const second = await portalPages.openCase(1);
     expect(second).not.toBe(first);
     await expect(overlay.caseRef).toHaveText(second);
