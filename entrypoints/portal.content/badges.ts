@@ -58,7 +58,13 @@ type Reader = ReturnType<typeof listRowReader>;
 
 export interface ListBadges {
   setLanguage(lang: Language): void;
+  /** Stops following the list; the badges drawn stay. */
   stop(): void;
+  /**
+   * Stops and takes every badge slot out of the page: this script's context ended (an update
+   * or reload of the extension), and a newer instance, if one starts, makes its own.
+   */
+  remove(): void;
   readonly adapterId: string;
 }
 
@@ -67,7 +73,11 @@ const afterFrame = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn
 const later = (fn: () => void) => setTimeout(fn, 0);
 const warn = (err: unknown) => console.debug('[Pandu Izin] badge skipped:', err);
 
-export function startListBadges(adapter: PortalAdapter, initial: Language): ListBadges {
+export function startListBadges(
+  adapter: PortalAdapter,
+  initial: Language,
+  send: typeof sendRequest = sendRequest,
+): ListBadges {
   const selector = adapter.pages.caseList?.rows ?? '';
   let lang = initial;
   let stopped = false;
@@ -183,7 +193,7 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     }
     if (ready.length) writes.add(ready);
     if (asked.length === 0 || stopped) return;
-    const answer = await sendRequest('list.badges', {
+    const answer = await send('list.badges', {
       adapterId: adapter.id,
       rows: asked.map((a) => a[1]),
     });
@@ -440,6 +450,20 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
     warn(err);
   }
 
+  const stop = () => {
+    stopped = true;
+    document.removeEventListener('focusin', explain, true);
+    document.removeEventListener('pointerover', explain, true);
+    document.removeEventListener('scroll', onMove, moveOptions);
+    window.removeEventListener('resize', onMove, moveOptions);
+    observer.disconnect();
+    cancelAnimationFrame(parsing);
+    cancelAnimationFrame(revealing);
+    reads.clear();
+    writes.clear();
+    rerender.clear();
+  };
+
   return {
     adapterId: adapter.id,
     setLanguage(next) {
@@ -447,18 +471,12 @@ export function startListBadges(adapter: PortalAdapter, initial: Language): List
       lang = next;
       rerender.add(document.querySelectorAll(TAG));
     },
-    stop() {
-      stopped = true;
-      document.removeEventListener('focusin', explain, true);
-      document.removeEventListener('pointerover', explain, true);
-      document.removeEventListener('scroll', onMove, moveOptions);
-      window.removeEventListener('resize', onMove, moveOptions);
-      observer.disconnect();
-      cancelAnimationFrame(parsing);
-      cancelAnimationFrame(revealing);
-      reads.clear();
-      writes.clear();
-      rerender.clear();
+    stop,
+    remove() {
+      stop();
+      // In one go, with no layout read in between: a long table is laid out again once.
+      for (const host of document.querySelectorAll(TAG)) host.remove();
+      tables.clear();
     },
   };
 }

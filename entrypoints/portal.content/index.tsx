@@ -6,7 +6,16 @@
  * touches IndexedDB (that would be the portal's origin) and never throws into the page.
  *
  * The same bundle runs for the built-in portals (static matches) and for imported adapters
- * (registered at runtime on origins the officer granted).
+ * (registered at runtime on origins the officer granted), and is run again by the background in
+ * tabs that were open before an install or update (utils/background/reattach.ts).
+ *
+ * One instance at a time. When an instance starts, WXT's context tells any older instance of
+ * this script in the page to stop (a DOM event dispatched synchronously before `main`, which
+ * reaches instances in other isolated worlds too: after a reload Chrome gives the new script a
+ * new world). The older one then cleans up: its overlay (shadow host, page-space reservation),
+ * badge slots, observers, listeners and timers go, and the newer one attaches afresh. An
+ * instance whose extension was updated, reloaded or removed (its context invalidated) also
+ * notices on its next failed request and cleans up the same way. Nothing is thrown into the page.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
@@ -15,7 +24,14 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay } from '../../components/overlay/Overlay';
 import { sendRequest } from '../../utils/messaging/client';
-import type { PageSetup, Prefs } from '../../utils/messaging/protocol';
+import type {
+  MessageType,
+  PageSetup,
+  Prefs,
+  RequestOf,
+  ResponseOf,
+  Result,
+} from '../../utils/messaging/protocol';
 import { asCaseChanged, asPrefsChanged } from '../../utils/messaging/push';
 import { createCaseController, type PanelState } from '../../utils/overlay/case-controller';
 import { portalMatches } from '../../utils/portals/origins';
@@ -24,8 +40,8 @@ import { followPage, waitForRecognition } from '../../utils/portals/wait';
 import { type ListBadges, startListBadges } from './badges';
 import css from './style.css?inline';
 
-/** Set in the content script's isolated world: a second injection (static + registered) stays idle. */
-const LOADED = Symbol.for('pandu-izin.portal');
+/** The running instance's context, kept in the content script's isolated world. */
+const RUNNING = Symbol.for('pandu-izin.portal');
 
 export default defineContentScript({
   matches: portalMatches(import.meta.env.MODE),
@@ -35,12 +51,32 @@ export default defineContentScript({
   // lists). Everything else waits for DOMContentLoaded.
   runAt: 'document_start',
   main(ctx) {
-    const world = globalThis as unknown as Record<symbol, boolean>;
-    if (world[LOADED]) return;
-    world[LOADED] = true;
+    // A second injection into the same world (static and registered script on one page, or the
+    // background re-attaching a tab whose script still runs) takes over: WXT has already stopped
+    // the older instance; one that missed it is stopped here, so two never run side by side.
+    const world = globalThis as unknown as Record<symbol, ContentScriptContext | undefined>;
+    const previous = world[RUNNING];
+    world[RUNNING] = ctx;
+    if (previous && previous !== ctx && !previous.isInvalid) previous.abort('superseded');
     ctx.onInvalidated(() => {
-      world[LOADED] = false;
+      if (world[RUNNING] === ctx) world[RUNNING] = undefined;
     });
+
+    /**
+     * Every request of this instance. One that gets no answer may mean the extension was
+     * updated, reloaded or removed under this page: reading `ctx.isInvalid` notices that (the
+     * runtime id is gone) and runs the clean-up below.
+     */
+    const send = async <T extends MessageType>(
+      type: T,
+      payload: RequestOf<T>,
+    ): Promise<Result<ResponseOf<T>>> => {
+      const answer = await sendRequest(type, payload);
+      if (!answer.ok && answer.error.code === 'internal' && ctx.isInvalid) {
+        console.debug('[Pandu Izin] the extension was updated or removed: this page’s panel is closed.');
+      }
+      return answer;
+    };
 
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
     let container: HTMLElement | null = null;
@@ -60,12 +96,12 @@ export default defineContentScript({
           onPrefs={(patch) => {
             prefs = { ...prefs, ...patch };
             draw();
-            void sendRequest('prefs.set', patch);
+            void send('prefs.set', patch);
           }}
           onOpenWorkspace={() => {
             const caseId = panel.view?.case?.id;
             if (!caseId) return;
-            void sendRequest('workspace.open', { caseId }).then((answer) => {
+            void send('workspace.open', { caseId }).then((answer) => {
               if (answer.ok) return;
               panel = { ...panel, error: answer.error };
               draw();
@@ -77,7 +113,7 @@ export default defineContentScript({
     };
 
     const controller = createCaseController({
-      send: sendRequest,
+      send,
       onChange: (state) => {
         panel = state;
         draw();
@@ -100,7 +136,7 @@ export default defineContentScript({
       unmount();
       controller.reset();
       if (!setup) {
-        const answer = await sendRequest('page.setup', { url: url.href });
+        const answer = await send('page.setup', { url: url.href });
         if (!answer.ok || !live()) return;
         setup = answer.data;
         prefs = answer.data.prefs;
@@ -112,7 +148,7 @@ export default defineContentScript({
         badges.stop();
         badges = null;
       }
-      if (list && !badges) badges = startListBadges(list, prefs.language);
+      if (list && !badges) badges = startListBadges(list, prefs.language, send);
       // The rest reads the page as a whole.
       await parsed();
       if (!live()) return;
@@ -121,19 +157,21 @@ export default defineContentScript({
       if (!adapter) return;
       const page = await waitForRecognition(document, adapter, { signal: current.signal });
       if (!page || !live()) return;
-      const answer = await sendRequest('page.recognised', page);
+      const answer = await send('page.recognised', page);
       if (!live()) return;
-      ui = await mountOverlay(ctx, (el) => {
+      const mounted = await mountOverlay(ctx, live, (el) => {
         container = el;
         controller.show(answer);
       });
+      if (!mounted) return;
+      ui = mounted;
       // The page may change under us: a new status, another case rendered in place.
       followPage(
         document,
         adapter,
         page,
         (changed) => {
-          void sendRequest('page.recognised', changed).then((again) => {
+          void send('page.recognised', changed).then((again) => {
             if (live()) controller.show(again);
           });
         },
@@ -161,10 +199,22 @@ export default defineContentScript({
       return undefined;
     };
     browser.runtime.onMessage.addListener(onPush);
+    // This instance ends (a newer one started, or the extension went away): everything it put in
+    // the page or hooked into goes. Each step on its own, so that one failing (an API of an
+    // invalidated context) neither stops the others nor reaches the page.
     ctx.onInvalidated(() => {
-      run?.abort();
-      badges?.stop();
-      browser.runtime.onMessage.removeListener(onPush);
+      const quietly = (step: () => void) => {
+        try {
+          step();
+        } catch (err) {
+          console.debug('[Pandu Izin] clean-up step failed:', err);
+        }
+      };
+      quietly(() => run?.abort());
+      quietly(() => badges?.remove());
+      badges = null;
+      quietly(unmount);
+      quietly(() => browser.runtime.onMessage.removeListener(onPush));
     });
     ctx.addEventListener(window, 'wxt:locationchange', (event) => safeRefresh(event.newUrl));
     safeRefresh(new URL(location.href));
@@ -179,7 +229,12 @@ function parsed(): Promise<void> {
   );
 }
 
-async function mountOverlay(ctx: ContentScriptContext, onMounted: (container: HTMLElement) => void) {
+/** Makes and mounts the panel; null (nothing mounted) when `live` says the page or this instance moved on meanwhile. */
+async function mountOverlay(
+  ctx: ContentScriptContext,
+  live: () => boolean,
+  onMounted: (container: HTMLElement) => void,
+) {
   const ui = await createShadowRootUi(ctx, {
     name: 'pandu-izin-panel',
     position: 'inline',
@@ -198,6 +253,9 @@ async function mountOverlay(ctx: ContentScriptContext, onMounted: (container: HT
       if (container) render(null, container);
     },
   });
+  // Made while the page changed, or while a newer instance took over: never shown (the
+  // context's clean-up, registered too late, would not remove it).
+  if (!live()) return null;
   ui.mount();
   return ui;
 }

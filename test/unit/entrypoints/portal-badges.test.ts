@@ -300,4 +300,31 @@ describe('list badges in the content script', () => {
     await settle();
     expect(asked).toEqual([]);
   });
+
+  it('remove() takes every slot out of the page and stops following (the script’s context ended)', async () => {
+    const tbody = table(['A', 'B']);
+    const badges = startListBadges(sicantik, 'id');
+    await settle();
+    expect(tbody.querySelectorAll('pandu-izin-badge')).toHaveLength(2);
+    badges.remove();
+    expect(document.querySelectorAll('pandu-izin-badge')).toHaveLength(0);
+    asked.length = 0;
+    tbody.append(row('Z'));
+    cell(rowsOf(tbody)[0] as Element, 4).textContent = 'SELESAI';
+    await settle();
+    expect(asked).toEqual([]);
+    expect(document.querySelectorAll('pandu-izin-badge')).toHaveLength(0);
+  });
+
+  it('asks through the sender it is given (the content script’s, which notices an invalidated context)', async () => {
+    table(['A']);
+    const send = vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: { id: 'x', en: 'x' } },
+    }));
+    stop = startListBadges(sicantik, 'id', send as never).stop;
+    await settle();
+    expect(send).toHaveBeenCalledWith('list.badges', expect.objectContaining({ adapterId: 'sicantik' }));
+    expect(asked).toEqual([]);
+  });
 });
