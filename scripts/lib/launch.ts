@@ -2,7 +2,7 @@
  * Launches Chromium with the built extension in a throw-away profile. Used by `npm run demo`
  * and the E2E fixtures, so both drive the extension the same way.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
@@ -17,6 +17,13 @@ export interface LaunchOptions {
   workerTimeoutMs?: number;
   /** More Chromium flags (the no-network test turns on Chromium's network log with one). */
   extraArgs?: string[];
+  /**
+   * Turn on the profile's developer mode, so that the extension can be reloaded
+   * (`chrome.runtime.reload()`): the reload installs it again as an ordinary unpacked extension,
+   * which Chromium keeps disabled without developer mode ("This extension may have been
+   * corrupted. Turn on developer mode to use this extension").
+   */
+  developerMode?: boolean;
 }
 
 export interface LaunchedExtension {
@@ -82,6 +89,13 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Launc
   const { profile, remove: cleanUp } = throwAwayProfile();
   let context: BrowserContext;
   try {
+    if (options.developerMode) {
+      mkdirSync(join(profile, 'Default'), { recursive: true });
+      writeFileSync(
+        join(profile, 'Default', 'Preferences'),
+        JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+      );
+    }
     context = await chromium.launchPersistentContext(profile, {
       executablePath: browser.path,
       headless: options.headless,
