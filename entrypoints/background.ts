@@ -15,6 +15,7 @@ import { currentAuthor } from '../utils/db/settings';
 import { createRouter } from '../utils/messaging/router';
 import { followPolicyCalendar, policyCalendar } from '../utils/policy/calendar';
 import { readManaged } from '../utils/policy/store';
+import { instanceRunning, RUNNING_INSTANCE } from '../utils/portals/instance';
 
 const SLA_ALARM = 'pandu-izin-sla-reindex';
 
@@ -104,6 +105,14 @@ export default defineBackground(() => {
     const registered = await browser.scripting.getRegisteredContentScripts().catch(() => []);
     await reattachOpenTabs(scriptGroups(browser.runtime.getManifest().content_scripts, registered), {
       query: (matches) => browser.tabs.query({ url: matches }),
+      running: async (tabId) => {
+        const [probe] = await browser.scripting.executeScript({
+          target: { tabId },
+          func: instanceRunning,
+          args: [RUNNING_INSTANCE],
+        });
+        return probe?.result === true;
+      },
       insertCSS: ({ tabId, css, allFrames }) =>
         browser.scripting.insertCSS({ target: { tabId, allFrames }, files: css }),
       // The files come from the manifest and the registrations, not from the typed list of paths.

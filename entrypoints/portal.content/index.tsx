@@ -34,6 +34,7 @@ import type {
 } from '../../utils/messaging/protocol';
 import { asCaseChanged, asPrefsChanged } from '../../utils/messaging/push';
 import { createCaseController, type PanelState } from '../../utils/overlay/case-controller';
+import { RUNNING_INSTANCE } from '../../utils/portals/instance';
 import { portalMatches } from '../../utils/portals/origins';
 import { pageKindByPath } from '../../utils/portals/recognise';
 import { followPage, waitForRecognition } from '../../utils/portals/wait';
@@ -41,7 +42,7 @@ import { type ListBadges, startListBadges } from './badges';
 import css from './style.css?inline';
 
 /** The running instance's context, kept in the content script's isolated world. */
-const RUNNING = Symbol.for('pandu-izin.portal');
+const RUNNING = Symbol.for(RUNNING_INSTANCE);
 
 export default defineContentScript({
   matches: portalMatches(import.meta.env.MODE),
@@ -52,8 +53,9 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     // A second injection into the same world (static and registered script on one page, or the
-    // background re-attaching a tab whose script still runs) takes over: WXT has already stopped
-    // the older instance; one that missed it is stopped here, so two never run side by side.
+    // file run again in a tab: the background checks first, but a tab may be loading meanwhile)
+    // takes over: WXT has already stopped the older instance; one that missed it is stopped
+    // here, so two never run side by side. The background reads the same key (instance.ts).
     const world = globalThis as unknown as Record<symbol, ContentScriptContext | undefined>;
     const previous = world[RUNNING];
     world[RUNNING] = ctx;

@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { launchWithExtension } from '../../scripts/lib/launch';
+import { RUNNING_INSTANCE } from '../../utils/portals/instance';
 import { PORTAL_PATHS } from '../fixtures/portal/routes';
 import { ossFiveItemCases } from './cases';
 import { expect, test } from './fixtures';
@@ -70,7 +71,14 @@ interface ChromeApi {
   runtime: { reload(): void };
   management: { uninstallSelf(): Promise<void> };
   tabs: { query(q: { url: string }): Promise<{ id?: number; url?: string }[]> };
-  scripting: { executeScript(i: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  scripting: {
+    executeScript(
+      i: { target: { tabId: number } } & (
+        | { files: string[] }
+        | { func: (key: string) => boolean; args: [string] }
+      ),
+    ): Promise<{ result?: unknown }[]>;
+  };
 }
 
 function workerOf(context: BrowserContext, extensionId: string): Worker {
@@ -162,20 +170,33 @@ test('after an extension reload, open portal tabs get their overlay and badges b
     await expect(simpelOverlay.host()).toHaveCount(1);
     await expect(simpelOverlay.caseRef).toHaveText(simpelRef);
 
-    // The same script run once more in that tab (same version, same world): the newer instance
-    // takes over from the one that runs there, and still one panel shows the case.
+    // The background's probe (a function run in the tab's isolated world, as on install) sees the
+    // live instance there, so another install event would leave this tab alone. Run the same
+    // script once more all the same (same version, same world): the newer instance takes over
+    // from the one that runs there, and still one panel shows the case.
     await casePage.locator('pandu-izin-panel').evaluate((el) => el.setAttribute('data-first-run', ''));
-    const again = await worker.evaluate(async (url) => {
-      const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-      const [tab] = (await chrome.tabs.query({ url: 'http://127.0.0.1/oss/*' })).filter((t) => t.url === url);
-      if (tab?.id === undefined) return 'no tab';
-      await chrome.scripting.executeScript({
-        target: { tabId: tab.id },
-        files: ['content-scripts/portal.js'],
-      });
-      return 'ran';
-    }, casePage.url());
-    expect(again).toBe('ran');
+    const again = await worker.evaluate(
+      async ([url, key]) => {
+        const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+        const [tab] = (await chrome.tabs.query({ url: 'http://127.0.0.1/oss/*' })).filter(
+          (t) => t.url === url,
+        );
+        if (tab?.id === undefined) return 'no tab';
+        const [probe] = await chrome.scripting.executeScript({
+          target: { tabId: tab.id },
+          func: (k: string) =>
+            (globalThis as unknown as Record<symbol, { isValid?: boolean }>)[Symbol.for(k)]?.isValid === true,
+          args: [key],
+        });
+        await chrome.scripting.executeScript({
+          target: { tabId: tab.id },
+          files: ['content-scripts/portal.js'],
+        });
+        return probe?.result === true ? 'live, ran again' : 'not live';
+      },
+      [casePage.url(), RUNNING_INSTANCE] as const,
+    );
+    expect(again).toBe('live, ran again');
     await expect(casePage.locator('pandu-izin-panel[data-first-run]')).toHaveCount(0);
     await expect(overlay.host()).toHaveCount(1);
     await expect(overlay.caseRef).toHaveText(caseRef);

@@ -7,6 +7,8 @@
  * longer reach the background), and gets no new one until the officer reloads the page. After
  * `runtime.onInstalled` ('install' or 'update') the background therefore runs the same files
  * in those tabs itself; the new script makes the old one clean up (entrypoints/portal.content).
+ * A tab whose script already runs from this load (a tab restored at the browser start that
+ * applied the update, or one loading while the extension was installed) is left alone.
  * Firefox injects into open tabs by itself, so the background does this on Chrome only.
  *
  * Which tabs and which files is decided here, apart from the browser, so it can be tested; the
@@ -137,6 +139,8 @@ export function injections(found: readonly { group: ScriptGroup; tabs: readonly 
 export interface ReattachApi {
   /** Open tabs whose URL matches one of `matches` (host permissions decide which the extension sees). */
   query(matches: string[]): Promise<OpenTab[]>;
+  /** Whether the tab's main frame already runs a live instance of the script of this load. */
+  running(tabId: number): Promise<boolean>;
   insertCSS(injection: Injection): Promise<unknown>;
   executeScript(injection: Injection): Promise<unknown>;
 }
@@ -144,6 +148,8 @@ export interface ReattachApi {
 export interface ReattachResult {
   /** Tabs whose scripts ran. */
   attached: number[];
+  /** Tabs whose script already ran from this load, left alone. */
+  running: number[];
   /** Tabs found but out of reach (closed, navigated elsewhere, no access). */
   skipped: number[];
 }
@@ -162,11 +168,24 @@ export async function reattachOpenTabs(
       }
     }),
   );
+  /** Unknown counts as not running: running the script again is harmless (the newer instance takes over). */
+  const isRunning = async (tabId: number) => {
+    try {
+      return await api.running(tabId);
+    } catch {
+      return false;
+    }
+  };
   const attached: number[] = [];
+  const running: number[] = [];
   const skipped: number[] = [];
   await Promise.all(
     injections(found).map(async (injection) => {
       try {
+        if (await isRunning(injection.tabId)) {
+          running.push(injection.tabId);
+          return;
+        }
         if (injection.css.length > 0) await api.insertCSS(injection);
         if (injection.js.length > 0) await api.executeScript(injection);
         attached.push(injection.tabId);
@@ -175,5 +194,5 @@ export async function reattachOpenTabs(
       }
     }),
   );
-  return { attached, skipped };
+  return { attached, running, skipped };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Injection,
   injections,
@@ -8,6 +8,7 @@ import {
   scriptGroups,
   shouldReattach,
 } from '../../../../utils/background/reattach';
+import { instanceRunning } from '../../../../utils/portals/instance';
 import { portalMatches } from '../../../../utils/portals/origins';
 
 const SCRIPT = 'content-scripts/portal.js';
@@ -23,7 +24,11 @@ const SIMPEL = {
 };
 
 /** A fake browser: open tabs by URL, matched the way the browser matches (scheme, host, path; any port). */
-function fakeBrowser(tabs: (OpenTab & { url: string })[], fail: { tabs?: number[]; query?: boolean } = {}) {
+function fakeBrowser(
+  tabs: (OpenTab & { url: string })[],
+  fail: { tabs?: number[]; query?: boolean } = {},
+  live: number[] = [],
+) {
   const ran: Injection[] = [];
   const styled: Injection[] = [];
   const toRegExp = (pattern: string) => {
@@ -34,6 +39,7 @@ function fakeBrowser(tabs: (OpenTab & { url: string })[], fail: { tabs?: number[
     return new RegExp(`^${scheme === '*' ? 'https?' : scheme}://${esc(host)}(:\\d+)?${esc(path)}$`);
   };
   const api: ReattachApi = {
+    running: async (tabId) => live.includes(tabId),
     query: async (matches) => {
       if (fail.query) throw new Error('no such pattern');
       return tabs.filter((t) => matches.some((p) => toRegExp(p).test(t.url)));
@@ -150,6 +156,23 @@ describe('reattachOpenTabs', () => {
     expect(ran).toEqual([]);
   });
 
+  it('leaves alone a tab whose script already runs from this load, and runs it where the probe fails', async () => {
+    const { api, ran } = fakeBrowser(open, {}, [1]);
+    const result = await reattachOpenTabs(scriptGroups(MANIFEST, [SIMPEL]), api);
+    expect(result.running).toEqual([1]);
+    expect(ran.map((i) => i.tabId).sort()).toEqual([2, 3]);
+
+    const unsure: ReattachApi = {
+      ...api,
+      running: async () => {
+        throw new Error('Cannot access contents of the page.');
+      },
+    };
+    const before = ran.length;
+    await reattachOpenTabs(scriptGroups(MANIFEST, []), unsure);
+    expect(ran.length - before).toBe(2);
+  });
+
   it('swallows a tab that closed or cannot be scripted, and still attaches the others', async () => {
     const { api, ran } = fakeBrowser(open, { tabs: [2] });
     const result = await reattachOpenTabs(scriptGroups(MANIFEST, [SIMPEL]), api);
@@ -161,9 +184,13 @@ describe('reattachOpenTabs', () => {
     const { api } = fakeBrowser(open, { query: true });
     await expect(reattachOpenTabs(scriptGroups(MANIFEST, [SIMPEL]), api)).resolves.toEqual({
       attached: [],
+      running: [],
       skipped: [],
     });
     const throwing: ReattachApi = {
+      running: () => {
+        throw new Error('sync throw');
+      },
       query: () => {
         throw new Error('sync throw');
       },
@@ -176,6 +203,7 @@ describe('reattachOpenTabs', () => {
     };
     await expect(reattachOpenTabs(scriptGroups(MANIFEST, []), throwing)).resolves.toEqual({
       attached: [],
+      running: [],
       skipped: [],
     });
     const { api: css } = fakeBrowser(open);
@@ -190,12 +218,13 @@ describe('reattachOpenTabs', () => {
         scriptGroups([{ matches: ['http://127.0.0.1/oss/*'], css: ['a.css'] }], []),
         failingCss,
       ),
-    ).resolves.toEqual({ attached: [], skipped: [1] });
+    ).resolves.toEqual({ attached: [], running: [], skipped: [1] });
   });
 
   it('inserts a script’s CSS before running it', async () => {
     const calls: string[] = [];
     const api: ReattachApi = {
+      running: async () => false,
       query: async () => [{ id: 9 }],
       insertCSS: async (i) => {
         calls.push(`css:${i.css.join(',')}`);
@@ -209,5 +238,28 @@ describe('reattachOpenTabs', () => {
       api,
     );
     expect(calls).toEqual(['css:a.css', 'js:a.js']);
+  });
+});
+
+describe('instanceRunning (the probe run in a tab’s isolated world)', () => {
+  const key = `test-${crypto.randomUUID()}`;
+  const slot = globalThis as unknown as Record<symbol, unknown>;
+  afterEach(() => {
+    delete slot[Symbol.for(key)];
+  });
+
+  it('is true only for a live context kept under the key', () => {
+    expect(instanceRunning(key)).toBe(false);
+    slot[Symbol.for(key)] = { isValid: true };
+    expect(instanceRunning(key)).toBe(true);
+    slot[Symbol.for(key)] = { isValid: false };
+    expect(instanceRunning(key)).toBe(false);
+    slot[Symbol.for(key)] = true;
+    expect(instanceRunning(key)).toBe(false);
+  });
+
+  it('uses nothing but its argument (scripting.executeScript runs it in another world)', () => {
+    const source = instanceRunning.toString();
+    expect(source).not.toMatch(/RUNNING_INSTANCE|import/);
   });
 });
