@@ -1,6 +1,6 @@
 /**
  * `npm test`: every quality gate in order, stopping at the first failure — typecheck, lint,
- * builds (chrome + firefox), unit (bundle budgets included), web-ext lint, E2E. Ends with one
+ * builds (chrome + firefox), unit (bundle budgets included), web-ext lint, Firefox, E2E. Ends with one
  * line of counts.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +17,7 @@ interface Gate {
 const REPORTS = mkdtempSync(join(tmpdir(), 'pandu-test-'));
 const UNIT_REPORT = join(REPORTS, 'unit.json');
 const E2E_REPORT = join(REPORTS, 'e2e.json');
+const FIREFOX_REPORT = join(REPORTS, 'firefox.json');
 
 const GATES: Gate[] = [
   { name: 'typecheck', command: 'npm run --silent typecheck' },
@@ -29,6 +30,9 @@ const GATES: Gate[] = [
     command: `npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json=${UNIT_REPORT}`,
   },
   { name: 'web-ext lint (firefox)', command: 'npm run --silent test:webext-lint' },
+  // Firefox itself (ESR from apt), driven through Marionette: the add-on and its sidebar.
+  { name: 'build firefox demo', command: 'npm run --silent build:firefox-demo' },
+  { name: 'firefox', command: 'npm run --silent test:firefox' },
   { name: 'build demo', command: 'npm run --silent build:demo' },
   { name: 'e2e', command: 'npx playwright test' },
 ];
@@ -42,6 +46,11 @@ function counts(): { passed: number; failed: number; skipped: number } {
     passed += unit.numPassedTests ?? 0;
     failed += unit.numFailedTests ?? 0;
     skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
+  }
+  if (existsSync(FIREFOX_REPORT)) {
+    const firefox = JSON.parse(readFileSync(FIREFOX_REPORT, 'utf8'));
+    passed += firefox.passed ?? 0;
+    failed += firefox.failed ?? 0;
   }
   if (existsSync(E2E_REPORT)) {
     const stats = JSON.parse(readFileSync(E2E_REPORT, 'utf8')).stats ?? {};
@@ -60,7 +69,7 @@ for (const gate of GATES) {
   const result = spawnSync(gate.command, {
     shell: true,
     stdio: 'inherit',
-    env: { ...process.env, PANDU_E2E_JSON: E2E_REPORT },
+    env: { ...process.env, PANDU_E2E_JSON: E2E_REPORT, PANDU_FIREFOX_JSON: FIREFOX_REPORT },
   });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   if (result.status !== 0) {
