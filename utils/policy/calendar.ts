@@ -28,7 +28,7 @@ export const policyCalendar: WorkingCalendar = {
   },
 };
 
-/** The shipped calendar with `years` added; the key says whether anything changed. */
+/** The shipped calendar with `years` added (a year given replaces a shipped one of the same number). */
 export function calendarWith(years: readonly CalendarYear[] | undefined): WorkingCalendar {
   return (years ?? []).reduce<WorkingCalendar>((cal, year) => withYear(cal, year), createCalendar());
 }

@@ -18,9 +18,9 @@ export class PortalPages {
   }
 
   /** Opens a portal's case list and waits until its rows are there (the SPA loads late). */
-  async openList(portal: PortalId, query = ''): Promise<void> {
+  async openList(portal: PortalId, query = '', timeout?: number): Promise<void> {
     await this.page.goto(`${this.baseUrl}${PORTAL_PATHS[portal].list}${query}`);
-    await expect(this.rows.first()).toBeVisible();
+    await expect(this.rows.first()).toBeVisible(timeout ? { timeout } : {});
   }
 
   async headerTexts(): Promise<string[]> {
