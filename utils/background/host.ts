@@ -90,7 +90,7 @@ const MANAGED_WHAT: Record<Lockable, LocalizedText> = {
 };
 
 /** Refuses a change the agency's policy sets or locks, saying so in both languages. */
-async function refuseIfLocked(db: PanduDb, lock: Lockable, detail?: LocalizedText): Promise<void> {
+async function refuseIfLocked(db: PanduDb, lock: Lockable): Promise<void> {
   if (!isLocked(await readPolicy(db), lock)) return;
   const what = MANAGED_WHAT[lock];
   throw refuseWith({
@@ -99,7 +99,6 @@ async function refuseIfLocked(db: PanduDb, lock: Lockable, detail?: LocalizedTex
       `${what.id} diatur oleh kebijakan instansi Anda dan tidak dapat diubah di sini.`,
       `${what.en} is managed by your agency's policy and cannot be changed here.`,
     ),
-    ...(detail ? { details: [detail] } : {}),
   });
 }
 
@@ -338,7 +337,7 @@ export function createHost(options: HostOptions) {
     async 'adapters.setEnabled'({ id, enabled }) {
       await refuseIfLocked(db, 'adapters');
       const current = await entryOf(id);
-      if (current.policy === 'disabled' || current.policy === 'not-allowed') {
+      if (enabled && (current.policy === 'disabled' || current.policy === 'not-allowed')) {
         throw refuseWith({
           code: 'managed',
           message: say(

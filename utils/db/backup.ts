@@ -1,7 +1,8 @@
 /**
  * Backup files: one JSON document with every case, its hash-chained log, the evidence bytes,
  * signatures, adapters and the settings that travel (never the signing keys, the open-views
- * table, this browser's device id, or imported activity reports: docs/storage.md says why).
+ * table, this browser's device id, the agency's policy and the adapters it installed, or
+ * imported activity reports: docs/storage.md says why).
  *
  * Import checks the whole file first (digest, shape, every case against the engine, every
  * log's chain, every evidence hash) and how it merges with what is already stored, and only
@@ -151,7 +152,8 @@ export async function exportBackup(
       (s) =>
         isSettingKey(s.key) && !LOCAL_ONLY_SETTINGS.has(s.key) && settingProblem(s.key, s.value) === null,
     ),
-    adapters: read.adapters,
+    // The agency's adapters belong to its policy, which installs them again wherever it applies.
+    adapters: read.adapters.filter((r) => r.source !== 'managed'),
   };
   // The digest covers exactly what import will parse back (JSON drops undefined members).
   const normalized = JSON.parse(JSON.stringify(content)) as BackupContent;
@@ -729,8 +731,13 @@ async function merge(db: PanduDb, { content, logs, blobs }: Checked, at: string)
           (k) => db.signatures.bulkGet(k),
           (r) => r.id,
         );
+        // The agency's adapters come from its policy, not from files: a file's managed rows,
+        // and its rows that would replace one the policy installed here, are left out.
+        const managedHere = new Set(
+          (await db.adapters.toArray()).filter((r) => r.source === 'managed').map((r) => r.id),
+        );
         const adapters = await changedRows(
-          content.adapters,
+          content.adapters.filter((r) => r.source !== 'managed' && !managedHere.has(r.id)),
           (k) => db.adapters.bulkGet(k),
           (r) => r.id,
         );

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { canonicalJson, createEngine, type LocalizedText, sha256Hex } from '../../../../machines';
 import {
@@ -11,6 +12,7 @@ import {
 import { type CaseRepository, createCaseRepository, indexer } from '../../../../utils/db/cases';
 import { type CaseRow, openDb, type PanduDb, readCaseIndex } from '../../../../utils/db/schema';
 import { currentAuthor, setSetting } from '../../../../utils/db/settings';
+import { syncPolicy } from '../../../../utils/policy/store';
 
 const engine = createEngine();
 const indexCase = indexer(engine);
@@ -251,6 +253,49 @@ describe('exportBackup', () => {
     expect(file.content.settings).toEqual([]);
     const into = freshDb();
     expect((await importBackup(into, JSON.stringify(file), { engine })).ok).toBe(true);
+  });
+});
+
+describe('backups and the agency policy', () => {
+  const text = readFileSync(
+    new URL('../../../../docs/examples/simpel-kota-contoh.adapter.json', import.meta.url),
+    'utf8',
+  );
+  const managedAdapter = JSON.parse(text) as { id: string };
+
+  it('carry neither the policy nor the adapters it installed, and never replace those on import', async () => {
+    const db = freshDb();
+    await syncPolicy(db, { adapters: [text], language: 'en' }, '2026-11-29T02:00:00.000Z');
+    await db.adapters.put({
+      id: 'officer-own',
+      source: 'custom',
+      definition: { ...managedAdapter, id: 'officer-own' },
+      updatedAt: '2026-11-29T02:00:00.000Z',
+    });
+    const file = parse((await exportBackup(db, {})).text);
+    expect(file.content.adapters.map((r) => r.id)).toEqual(['officer-own']);
+    expect(file.content.settings.map((r) => r.key)).not.toContain('policy');
+
+    // A file that tries to bring its own copy of the agency's adapter (as imported, and as
+    // managed) into a browser where the policy installed it: the policy's row stays.
+    const into = freshDb();
+    await syncPolicy(into, { adapters: [text] }, '2026-11-29T02:00:00.000Z');
+    const installed = await into.adapters.get(managedAdapter.id);
+    const changed = { ...managedAdapter, id: managedAdapter.id, name: 'Changed' };
+    file.content.adapters.push(
+      { id: managedAdapter.id, source: 'custom', definition: changed, updatedAt: '2026-11-29T03:00:00.000Z' },
+      {
+        id: 'from-elsewhere',
+        source: 'managed',
+        definition: { ...changed, id: 'from-elsewhere' },
+        updatedAt: '2026-11-29T03:00:00.000Z',
+      },
+    );
+    const result = await importBackup(into, await resign(file), { engine });
+    expect(result.ok).toBe(true);
+    expect(await into.adapters.get(managedAdapter.id)).toEqual(installed);
+    expect(await into.adapters.get('from-elsewhere')).toBeUndefined();
+    expect(await into.adapters.get('officer-own')).toMatchObject({ source: 'custom' });
   });
 });
 
