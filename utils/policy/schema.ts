@@ -17,14 +17,18 @@ import {
 } from '../../machines';
 import { SETTING_SCHEMAS } from '../db/settings';
 import { BUILTIN_IDS } from '../portals/builtin';
+import { MATCH_PATTERN } from '../portals/patterns';
 import { type PortalAdapter, parseAdapterText } from '../portals/schema';
 
 /** Settings an agency can lock so the officer cannot change them here. */
 export const LOCKABLE = ['officer', 'language', 'dock', 'targets', 'adapters'] as const;
 export type Lockable = (typeof LOCKABLE)[number];
 
-/** An allowed custom portal origin: scheme and host, a leading `*.` for every subdomain. */
-const ORIGIN = /^(https?):\/\/(\*\.)?([a-z0-9-]+(\.[a-z0-9-]+)*)(:\d{1,5})?\/?$/i;
+/**
+ * An allowed custom portal origin: scheme and host, a leading `*.` for every subdomain. No port:
+ * match patterns have none (utils/portals/patterns.ts), so a port could not be held to.
+ */
+const ORIGIN = /^(https?):\/\/(\*\.)?([a-z0-9-]+(\.[a-z0-9-]+)*)\/?$/i;
 
 /** The checked policy: only the keys that passed. */
 export interface Policy {
@@ -270,17 +274,15 @@ export function isLocked(policy: Policy, lock: Lockable): boolean {
 export function originsAllowed(matches: readonly string[], allowed: readonly string[] | undefined): boolean {
   if (!allowed) return true;
   return matches.every((pattern) => {
-    const m = /^(\*|https?):\/\/(\*|(\*\.)?[^/:]+)(:\d+)?\//i.exec(pattern);
+    const m = MATCH_PATTERN.exec(pattern);
     if (!m) return false;
     // `*://` stands for both http and https: each must be allowed.
-    const scheme0 = (m[1] ?? '').toLowerCase();
-    const schemes = scheme0 === '*' ? ['http', 'https'] : [scheme0];
-    const host = (m[2] ?? '').toLowerCase();
-    const port = m[4] ?? '';
+    const schemes = m[1] === '*' ? ['http', 'https'] : [m[1] ?? ''];
+    const host = m[2] ?? '';
     return schemes.every((scheme) =>
       allowed.some((origin) => {
         const o = ORIGIN.exec(origin);
-        if (!o || (o[1] ?? '').toLowerCase() !== scheme || (o[5] ?? '') !== port) return false;
+        if (!o || (o[1] ?? '').toLowerCase() !== scheme) return false;
         const base = (o[3] ?? '').toLowerCase();
         if (!o[2]) return host === base;
         const bare = host.startsWith('*.') ? host.slice(2) : host;
