@@ -283,14 +283,17 @@ export function createHost(options: HostOptions) {
       const today = localDate(at, fallbackRegion?.utcOffsetHours ?? 7);
       const stored = await db.cases.bulkGet(rows.map((r) => `${adapter.id}:${r.caseRef}`));
       const known = new Map<string, CaseView>();
+      const damaged = new Set<string>();
       for (const row of stored) {
         if (!row) continue;
         const viewed = repo.view(row, at);
         if (viewed.ok) known.set(row.caseRef, viewed.value);
+        else damaged.add(row.caseRef);
       }
       const input = {
         adapter,
         known,
+        damaged,
         fallbackRegion,
         regionOf: (label: string) => matchRegion(label),
         today,

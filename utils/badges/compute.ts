@@ -56,7 +56,14 @@ export interface BadgeSla {
   beyondKnownYears: boolean;
 }
 
-export type BadgeProblem = 'unknown-permit' | 'unknown-status' | 'no-status' | 'no-region' | 'no-date';
+export type BadgeProblem =
+  | 'unknown-permit'
+  | 'unknown-status'
+  | 'no-status'
+  | 'no-region'
+  | 'no-date'
+  /** Pandu Izin holds a record of this case that cannot be read: the badge is the row's estimate. */
+  | 'damaged';
 
 export interface Badge {
   caseRef: string;
@@ -80,6 +87,8 @@ export interface BadgeInput {
   adapter: PortalAdapter;
   /** Views of locally recorded cases, by the portal's case number. */
   known: ReadonlyMap<string, CaseView>;
+  /** Portal case numbers whose stored record cannot be read (damaged). */
+  damaged?: ReadonlySet<string>;
   /** Region of a row the list does not place (the officer's province), if any. */
   fallbackRegion: RegionProfile | null;
   /** Reads a row's own region text, when the list has a region column. */
@@ -244,6 +253,7 @@ export function computeBadge(row: ListRow, input: BadgeInput): Badge {
     };
   }
 
+  if (input.damaged?.has(row.caseRef)) problems.push('damaged');
   if (!permitId) problems.push('unknown-permit');
   else if (!row.statusLabel) problems.push('no-status');
   else if (!mapped) problems.push('unknown-status');

@@ -105,6 +105,7 @@ export function presentBadge(b: Badge): BadgeView {
     if (p === 'no-status') explain.push(both('badge.noStatus'));
     if (p === 'no-region') explain.push(both('badge.noRegion'));
     if (p === 'no-date') explain.push(both('badge.slaNoDate'));
+    if (p === 'damaged') explain.push(both('badge.damaged'));
   }
   if (b.known) explain.push(both('badge.known'));
   const summary = (l: Language) => (parts.length ? parts.map((p) => p.text[l]).join(', ') : '—');

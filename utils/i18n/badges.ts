@@ -40,6 +40,8 @@ export const id = {
   'badge.slaWaiting': 'Waktu SLA belum mulai: menunggu langkah pemohon.',
   'badge.outcomeLine': 'Hasil di portal: {outcome}.',
   'badge.known': 'Perkara ini dicatat di Pandu Izin.',
+  'badge.damaged':
+    'Catatan Pandu Izin untuk perkara ini rusak dan tidak terbaca: lencana ini perkiraan dari baris portal. Buka perkaranya untuk keterangan.',
   'badge.name': 'Status Pandu Izin {ref}: {summary}',
 } as const;
 
@@ -77,6 +79,8 @@ export const en: Record<keyof typeof id, string> = {
   'badge.slaWaiting': "The SLA clock has not started: waiting for the applicant's step.",
   'badge.outcomeLine': 'Outcome on the portal: {outcome}.',
   'badge.known': 'This case is recorded in Pandu Izin.',
+  'badge.damaged':
+    "This case's Pandu Izin record is damaged and cannot be read: this badge is an estimate from the portal row. Open the case for details.",
   'badge.name': 'Pandu Izin status {ref}: {summary}',
 };
 

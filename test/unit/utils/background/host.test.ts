@@ -200,6 +200,10 @@ describe('the background host', () => {
       tab(7, '/oss/perizinan'),
     );
     expect(listed.ok && listed.data.badges.map((b) => b.caseRef)).toEqual(['I-1', 'I-2']);
+    // The damaged one is the row's estimate, and its explanation says why.
+    expect(listed.ok && listed.data.badges[0]?.explain.map((e) => e.en)).toContain(
+      "This case's Pandu Izin record is damaged and cannot be read: this badge is an estimate from the portal row. Open the case for details.",
+    );
     expect(listed.ok && listed.data.badges[1]?.explain.at(-1)?.en).toBe(
       'This case is recorded in Pandu Izin.',
     );
