@@ -7,8 +7,9 @@ export default defineConfig({
   outputDir: 'test-results',
   fullyParallel: false,
   // Two files at a time, each worker with its own Chromium, profile and demo portal: the run
-  // mostly waits (on this 2-core machine 3.8 min instead of 5.5, CPU ~55 %), and no file shares
-  // state with another worker's (tests that need their own browser launch it themselves).
+  // mostly waits (on this 2-core machine: 3.8 min instead of 5.5, with 2.5 min of CPU time in
+  // all), and no file shares state with another worker's (tests that need their own browser
+  // launch it themselves).
   workers: 2,
   retries: 0,
   timeout: 30_000,

@@ -11,7 +11,7 @@ import { usePrefs } from '../utils/db/prefs';
 import type { PanduDb } from '../utils/db/schema';
 import { tOptions } from '../utils/i18n/options';
 import { sendRequest } from '../utils/messaging/client';
-import { isLocked } from '../utils/policy/schema';
+import { isLocked } from '../utils/policy/apply';
 import { readStoredPolicy } from '../utils/policy/store';
 import { LanguageToggle } from './LanguageToggle';
 import { AdaptersSection } from './options/AdaptersSection';

@@ -6,14 +6,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { createEngine } from '../machines';
 import { createHost } from '../utils/background/host';
 import { reattachOpenTabs, scriptGroups, shouldReattach } from '../utils/background/reattach';
-import { createCaseRepository, indexer } from '../utils/db/cases';
-import { openDb } from '../utils/db/schema';
+import { createCaseRepository } from '../utils/db/cases';
+import { openExtensionDb } from '../utils/db/open';
 import { currentAuthor } from '../utils/db/settings';
 import { createRouter } from '../utils/messaging/router';
-import { followPolicyCalendar, policyCalendar } from '../utils/policy/calendar';
 import { readManaged } from '../utils/policy/store';
 import { instanceRunning, RUNNING_INSTANCE } from '../utils/portals/instance';
 
@@ -21,8 +19,7 @@ const SLA_ALARM = 'pandu-izin-sla-reindex';
 
 export default defineBackground(() => {
   // The working calendar follows the agency's policy (its holiday years), as in every page.
-  const engine = createEngine({ calendar: policyCalendar });
-  const db = openDb({ indexCase: indexer(engine) });
+  const { db, engine } = openExtensionDb();
   const repo = createCaseRepository({ db, engine, author: () => currentAuthor(db) });
   const demo = import.meta.env.MODE === 'demo';
   const { handlers, syncAdapters, applyPolicy } = createHost({
@@ -75,7 +72,6 @@ export default defineBackground(() => {
       .catch((err: unknown) => console.warn('[Pandu Izin] policy not applied:', err));
   };
   refreshPolicy();
-  void followPolicyCalendar(db);
   browser.storage?.onChanged.addListener((_changes, area) => {
     if (area === 'managed') refreshPolicy();
   });

@@ -6,6 +6,7 @@
 import { REGIONS } from '../../machines';
 import { type SettingValue, settingProblem } from '../../utils/db/settings';
 import type { OptionsKey } from '../../utils/i18n/options';
+import { NO_OFFICER } from '../../utils/policy/apply';
 
 export type Officer = SettingValue<'officer'>;
 export type OfficerRole = Officer['role'];
@@ -32,7 +33,7 @@ export type OfficerProblems = Partial<Record<OfficerField, FieldProblem>>;
 export const MAX_TEXT = 200;
 export const NIP_DIGITS = 18;
 
-export const EMPTY_OFFICER: OfficerDraft = { name: '', nip: '', unit: '', role: 'officer', region: '' };
+export const EMPTY_OFFICER: OfficerDraft = { ...NO_OFFICER };
 
 const REGION_CODES: ReadonlySet<string> = new Set(REGIONS.map((r) => r.code));
 

@@ -96,12 +96,7 @@ export function DashboardPage({
 
   // Days left are counted again when the agency's policy brings holiday years.
   const [calendarVersion, setCalendarVersion] = useState(0);
-  useEffect(() => {
-    const stop = onCalendarChange(() => setCalendarVersion((n) => n + 1));
-    return () => {
-      stop();
-    };
-  }, []);
+  useEffect(() => onCalendarChange(() => setCalendarVersion((n) => n + 1)), []);
   const prepared = useMemo(
     () => (rows ? prepareRows(rows, today, policyCalendar) : undefined),
     [rows, today, calendarVersion],

@@ -5,13 +5,13 @@
  */
 import { render } from 'preact';
 import { ActivityMapPage } from '../../components/activity-map/ActivityMapPage';
-import { openPageDb } from '../../utils/db/page';
+import { openExtensionDb } from '../../utils/db/open';
 import { sendRequest } from '../../utils/messaging/client';
 import '../../components/workspace/workspace.css';
 import '../../components/activity-map/activity-map.css';
 
 // The database holds only the prefs this page reads; it may still be the first page to open it
 // after an update, so it carries the upgrade's indexer.
-const { db } = openPageDb();
+const { db } = openExtensionDb();
 const root = document.getElementById('app');
 if (root) render(<ActivityMapPage db={db} send={sendRequest} />, root);

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { OptionsPage } from '../../components/OptionsPage';
-import { openPageDb } from '../../utils/db/page';
+import { openExtensionDb } from '../../utils/db/open';
 import './style.css';
 
-const { db } = openPageDb();
+const { db } = openExtensionDb();
 const root = document.getElementById('app');
 if (root) render(<OptionsPage db={db} />, root);

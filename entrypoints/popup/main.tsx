@@ -6,11 +6,11 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupPage } from '../../components/workspace/PopupPage';
 import { sourceFromQuery } from '../../components/workspace/resolve';
-import { openPageDb } from '../../utils/db/page';
+import { openExtensionDb } from '../../utils/db/open';
 import { sendRequest } from '../../utils/messaging/client';
 import '../../components/workspace/workspace.css';
 
-const { db } = openPageDb();
+const { db } = openExtensionDb();
 const asked = sourceFromQuery(location.search);
 const source = asked.kind === 'tab' ? asked : ({ kind: 'active' } as const);
 // Opened from the toolbar (not as a tab by a test): close once the officer went elsewhere.

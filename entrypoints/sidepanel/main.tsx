@@ -8,11 +8,11 @@ import { browser } from 'wxt/browser';
 import { sourceFromQuery } from '../../components/workspace/resolve';
 import { SidePanelPage } from '../../components/workspace/SidePanelPage';
 import { createCaseRepository } from '../../utils/db/cases';
-import { openPageDb } from '../../utils/db/page';
+import { openExtensionDb } from '../../utils/db/open';
 import { sendRequest } from '../../utils/messaging/client';
 import '../../components/workspace/workspace.css';
 
-const { db, engine } = openPageDb();
+const { db, engine } = openExtensionDb();
 // Read-only here: the repository only verifies logs (writes go through the background).
 const repo = createCaseRepository({
   db,

@@ -21,8 +21,9 @@ import type {
 } from '../messaging/protocol';
 import { Refusal } from '../messaging/protocol';
 import type { Handlers, SenderKind } from '../messaging/router';
+import { isLocked } from '../policy/apply';
 import { onCalendarChange, policyCalendar } from '../policy/calendar';
-import { isLocked, type Lockable } from '../policy/schema';
+import type { Lockable } from '../policy/schema';
 import { readPolicy, type SyncedPolicy, syncPolicy } from '../policy/store';
 import { BUILTIN_IDS } from '../portals/builtin';
 import { adapterCovers, mapStatus } from '../portals/recognise';

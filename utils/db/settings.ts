@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { formatPath } from '../../machines';
 import type { Prefs } from '../messaging/protocol';
+import { isLocked, policyOfRow, withPolicy } from '../policy/apply';
 import type { Author } from './cases';
 import type { PanduDb } from './schema';
 
@@ -67,55 +68,6 @@ export function settingProblem(key: SettingKey, value: unknown): string | null {
  */
 export const POLICY_ROW = 'policy';
 
-/** The parts of the mirrored policy that override settings (utils/policy/schema.ts checks them). */
-interface PolicyOverrides {
-  region?: string;
-  language?: 'id' | 'en';
-  dock?: 'left' | 'right';
-  targets?: SettingValue<'targets'>;
-  disabledAdapters?: string[];
-  locked?: string[];
-}
-
-function overridesOf(row: { value: unknown } | undefined): PolicyOverrides {
-  const stored = row?.value as { policy?: unknown } | undefined;
-  const policy = stored?.policy;
-  return policy && typeof policy === 'object' ? (policy as PolicyOverrides) : {};
-}
-
-/** The local value with the policy's value put over it (docs/deployment.md lists which). */
-function withPolicy<K extends SettingKey>(
-  key: K,
-  local: SettingValue<K> | undefined,
-  policy: PolicyOverrides,
-): SettingValue<K> | undefined {
-  type Out = SettingValue<K> | undefined;
-  switch (key) {
-    case 'language':
-    case 'dock':
-    case 'targets':
-      return (policy[key as 'language' | 'dock' | 'targets'] ?? local) as Out;
-    case 'officer': {
-      if (!policy.region) return local;
-      const officer = (local as SettingValue<'officer'> | undefined) ?? {
-        name: '',
-        nip: '',
-        unit: '',
-        role: 'officer' as const,
-        region: '',
-      };
-      return { ...officer, region: policy.region } as Out;
-    }
-    case 'disabledAdapters': {
-      if (!policy.disabledAdapters) return local;
-      const local_ = (local as string[] | undefined) ?? [];
-      return [...new Set([...local_, ...policy.disabledAdapters])].sort() as Out;
-    }
-    default:
-      return local;
-  }
-}
-
 function parseSetting<K extends SettingKey>(key: K, row: { value: unknown } | undefined) {
   if (!row) return undefined;
   const parsed = v.safeParse(SETTING_SCHEMAS[key], row.value);
@@ -128,7 +80,7 @@ export async function getSetting<K extends SettingKey>(
   key: K,
 ): Promise<SettingValue<K> | undefined> {
   const [row, policy] = await db.settings.bulkGet([key, POLICY_ROW]);
-  return withPolicy(key, parseSetting(key, row), overridesOf(policy));
+  return withPolicy(key, parseSetting(key, row), policyOfRow(policy));
 }
 
 /**
@@ -137,13 +89,11 @@ export async function getSetting<K extends SettingKey>(
  */
 export async function readPrefs(db: PanduDb): Promise<Prefs> {
   const [language, dock, policyRow] = await db.settings.bulkGet(['language', 'dock', POLICY_ROW]);
-  const policy = overridesOf(policyRow);
-  const locked = (['language', 'dock'] as const).filter(
-    (key) => policy[key] !== undefined || policy.locked?.includes(key),
-  );
+  const policy = policyOfRow(policyRow);
+  const locked = (['language', 'dock'] as const).filter((key) => isLocked(policy, key));
   return {
-    language: policy.language ?? parseSetting('language', language) ?? DEFAULT_PREFS.language,
-    dock: policy.dock ?? parseSetting('dock', dock) ?? DEFAULT_PREFS.dock,
+    language: withPolicy('language', parseSetting('language', language), policy) ?? DEFAULT_PREFS.language,
+    dock: withPolicy('dock', parseSetting('dock', dock), policy) ?? DEFAULT_PREFS.dock,
     ...(locked.length > 0 ? { locked } : {}),
   };
 }

@@ -6,8 +6,13 @@
  */
 
 import { liveQuery } from 'dexie';
-import type { CalendarYear } from '../../machines';
-import { createCalendar, type WorkingCalendar, withYear } from '../../machines';
+import {
+  type CalendarYear,
+  canonicalJson,
+  createCalendar,
+  type WorkingCalendar,
+  withYear,
+} from '../../machines';
 import type { PanduDb } from '../db/schema';
 import { readPolicy } from './store';
 
@@ -35,7 +40,7 @@ export function calendarWith(years: readonly CalendarYear[] | undefined): Workin
 
 /** Makes `policyCalendar` answer with the shipped years plus `years`. */
 export function setHolidayYears(years: readonly CalendarYear[] | undefined): void {
-  const key = JSON.stringify(years ?? []);
+  const key = canonicalJson(years ?? []);
   if (key === currentKey) return;
   current = calendarWith(years);
   currentKey = key;
@@ -45,25 +50,18 @@ export function setHolidayYears(years: readonly CalendarYear[] | undefined): voi
 /** Called whenever the policy's years change `policyCalendar` (views re-count then). */
 export function onCalendarChange(listener: () => void): () => void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /**
- * Keeps `policyCalendar` in step with the mirrored policy for as long as the page lives (the
- * background and each extension page call it once at start). Resolves after the first read.
+ * Keeps `policyCalendar` in step with the mirrored policy for as long as the context lives (the
+ * background and each extension page call it once, through utils/db/open.ts).
  */
-export function followPolicyCalendar(db: PanduDb): Promise<void> {
-  return new Promise((resolve) => {
-    let first = true;
-    liveQuery(() => readPolicy(db)).subscribe({
-      next: (policy) => {
-        setHolidayYears(policy.holidayYears);
-        if (first) {
-          first = false;
-          resolve();
-        }
-      },
-      error: () => resolve(),
-    });
+export function followPolicyCalendar(db: PanduDb): void {
+  liveQuery(() => readPolicy(db)).subscribe({
+    next: (policy) => setHolidayYears(policy.holidayYears),
+    error: (err: unknown) => console.debug('[Pandu Izin] holiday years from the policy not read:', err),
   });
 }

@@ -254,15 +254,6 @@ export function checkPolicy(raw: unknown): CheckedPolicy {
   return { policy: policy as Policy, problems };
 }
 
-/** True when `lock` is closed to the officer: the policy sets its value or locks it. */
-export function isLocked(policy: Policy, lock: Lockable): boolean {
-  if (policy.locked?.includes(lock)) return true;
-  if (lock === 'language') return policy.language !== undefined;
-  if (lock === 'dock') return policy.dock !== undefined;
-  if (lock === 'targets') return policy.targets !== undefined;
-  return false;
-}
-
 /**
  * True when every pattern of `matches` lies inside an allowed origin (no allow-list: all do).
  * `https://*.x.go.id` allows x.go.id and its subdomains; a pattern with a wildcard host needs

@@ -3,8 +3,10 @@
  * way it reads settings. The background writes it from `storage.managed` when it starts and
  * whenever the browser reports a policy change; a row edited by hand is overwritten then.
  */
+import { canonicalJson } from '../../machines';
 import type { PanduDb } from '../db/schema';
 import { POLICY_ROW } from '../db/settings';
+import { policyOfRow } from './apply';
 import { type CheckedPolicy, checkPolicy, type Policy, type PolicyProblem } from './schema';
 
 export interface StoredPolicy extends CheckedPolicy {
@@ -31,21 +33,17 @@ export async function readManaged(storage: ManagedStorage | undefined): Promise<
   }
 }
 
-function isStored(value: unknown): value is StoredPolicy {
-  if (!value || typeof value !== 'object') return false;
-  const v = value as Partial<StoredPolicy>;
-  return !!v.policy && typeof v.policy === 'object' && Array.isArray(v.problems);
-}
-
 /** The mirrored policy with its problems, or null when none was ever read. */
 export async function readStoredPolicy(db: PanduDb): Promise<StoredPolicy | null> {
-  const row = await db.settings.get(POLICY_ROW);
-  return isStored(row?.value) ? row.value : null;
+  const value = (await db.settings.get(POLICY_ROW))?.value as Partial<StoredPolicy> | undefined;
+  return value?.policy && typeof value.policy === 'object' && Array.isArray(value.problems)
+    ? (value as StoredPolicy)
+    : null;
 }
 
 /** The policy that applies now (empty when there is none). */
 export async function readPolicy(db: PanduDb): Promise<Policy> {
-  return (await readStoredPolicy(db))?.policy ?? {};
+  return policyOfRow(await db.settings.get(POLICY_ROW));
 }
 
 export interface SyncedPolicy {
@@ -66,21 +64,18 @@ export async function syncPolicy(db: PanduDb, raw: unknown, now: string): Promis
     const before = await readStoredPolicy(db);
     const same =
       before !== null &&
-      JSON.stringify({ p: before.policy, q: before.problems }) === JSON.stringify({ p: policy, q: problems });
+      canonicalJson([before.policy, before.problems]) === canonicalJson([policy, problems]);
     if (!same) {
       await db.settings.put({ key: POLICY_ROW, value: { policy, problems, syncedAt: now } });
     }
     const wanted = new Map((policy.adapters ?? []).map((a) => [a.id, a]));
-    const managed = await db.adapters
-      .where('id')
-      .anyOf([...wanted.keys()])
-      .toArray();
-    const stale = (await db.adapters.toArray()).filter((r) => r.source === 'managed' && !wanted.has(r.id));
+    const rows = new Map((await db.adapters.toArray()).map((r) => [r.id, r]));
+    const stale = [...rows.values()].filter((r) => r.source === 'managed' && !wanted.has(r.id));
     let adaptersChanged = stale.length > 0;
     if (stale.length > 0) await db.adapters.bulkDelete(stale.map((r) => r.id));
     for (const adapter of wanted.values()) {
-      const row = managed.find((r) => r.id === adapter.id);
-      if (row?.source === 'managed' && JSON.stringify(row.definition) === JSON.stringify(adapter)) continue;
+      const row = rows.get(adapter.id);
+      if (row?.source === 'managed' && canonicalJson(row.definition) === canonicalJson(adapter)) continue;
       await db.adapters.put({ id: adapter.id, source: 'managed', definition: adapter, updatedAt: now });
       adaptersChanged = true;
     }

@@ -5,9 +5,10 @@ import { listAdapters } from '../../../../utils/background/adapters';
 import { indexer } from '../../../../utils/db/cases';
 import { openDb } from '../../../../utils/db/schema';
 import { getLocalSetting, getSetting, readPrefs, setSetting } from '../../../../utils/db/settings';
+import { isLocked } from '../../../../utils/policy/apply';
 import { calendarWith, policyCalendar, setHolidayYears } from '../../../../utils/policy/calendar';
 import { MANAGED_SCHEMA } from '../../../../utils/policy/managed-schema';
-import { checkPolicy, isLocked, originsAllowed, POLICY_KEYS } from '../../../../utils/policy/schema';
+import { checkPolicy, originsAllowed, POLICY_KEYS } from '../../../../utils/policy/schema';
 import { readManaged, readPolicy, readStoredPolicy, syncPolicy } from '../../../../utils/policy/store';
 
 const EXAMPLE_POLICY = JSON.parse(
